@@ -1,0 +1,183 @@
+package org.allsitescron.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Every setting of the service, under {@code all-sites-cron.}; replaces the plugin's filters. */
+@ConfigMapping(prefix = "all-sites-cron")
+public interface CronConfig {
+
+  /** Seconds between two accepted triggers; 0 turns the cooldown off. Default 60. */
+  @WithDefault("60")
+  @Min(0)
+  int rateLimitSeconds();
+
+  /** Most sites one run requests, in {@code blog_id} order. Default 1000. */
+  @WithDefault("1000")
+  @Positive
+  @Max(10_000_000)
+  int numberOfSites();
+
+  /** Sites read from the source at a time. Default 50. */
+  @WithDefault("50")
+  @Positive
+  @Max(10_000)
+  int batchSize();
+
+  /** Most {@code wp-cron.php} requests in flight at once. Default 50. */
+  @WithDefault("50")
+  @Positive
+  @Max(10_000)
+  int concurrency();
+
+  /**
+   * Most in-flight requests to one host; defaults to {@link #concurrency()}. A subdirectory
+   * network is one host and one PHP-FPM pool, so this is its real cap.
+   */
+  OptionalInt perHostConcurrency();
+
+  /** Requests per second started against one host; 0 (the default) means unpaced. */
+  @WithDefault("0")
+  @DecimalMin("0")
+  double perHostRate();
+
+  /** Time one site gets to answer: a duration ({@code 5s}, {@code PT5S}) or decimal seconds. */
+  @WithDefault("5s")
+  @WithConverter(SecondsOrDurationConverter.class)
+  Duration requestTimeout();
+
+  /** Verify TLS certificates of the sites. Default true. */
+  @WithDefault("true")
+  boolean sslVerify();
+
+  /** Time-to-live of the run lock; renewed while the run is alive. Default 5m. */
+  @WithDefault("5m")
+  @WithConverter(SecondsOrDurationConverter.class)
+  Duration lockTimeout();
+
+  /** How long shutdown waits for the current run before handing its job back. Default 30s. */
+  @WithDefault("30s")
+  @WithConverter(SecondsOrDurationConverter.class)
+  Duration shutdownGrace();
+
+  /** Shared secret for the endpoints (env {@code ALL_SITES_CRON_AUTH_TOKEN}); none by default. */
+  Optional<String> authToken();
+
+  /** Demand the token; defaults to true exactly when a token is set. */
+  Optional<Boolean> requireAuth();
+
+  /** Redis for queue, lock and cooldown: {@code auto} uses it when Redis is configured. */
+  @WithDefault("auto")
+  RedisMode useRedisQueue();
+
+  /** Redis keys and retries. */
+  Redis redis();
+
+  /** The per-host cap in force: {@link #perHostConcurrency()} or else {@link #concurrency()}. */
+  default int effectivePerHostConcurrency() {
+    return perHostConcurrency().orElse(concurrency());
+  }
+
+  /** Whether a token is demanded: {@link #requireAuth()} or else whether a token is set. */
+  default boolean authRequired() {
+    return requireAuth().orElse(authToken().isPresent());
+  }
+
+  /** The scheduled queue worker. */
+  Worker worker();
+
+  /** Where the network's sites come from. */
+  Sites sites();
+
+  /** Whether Redis coordinates the replicas. */
+  enum RedisMode {
+    AUTO,
+    TRUE,
+    FALSE
+  }
+
+  /** Redis keys and retries. */
+  interface Redis {
+    /** Prefix of every key the service writes. Default {@code all_sites_cron:}. */
+    @WithDefault("all_sites_cron:")
+    @Pattern(regexp = "[A-Za-z0-9_:.-]{1,64}", message = "must be 1-64 of A-Z a-z 0-9 _ : . -")
+    String keyPrefix();
+
+    /** The job list; defaults to the prefix followed by {@code jobs}. */
+    Optional<String> queueKey();
+
+    /** Times a job that cannot get the lock is retried before it is dead-lettered. Default 3. */
+    @WithDefault("3")
+    @Min(0)
+    @Max(100)
+    int maxRetries();
+
+    /** The queue key in force: {@link #queueKey()} or else the prefix followed by {@code jobs}. */
+    default String effectiveQueueKey() {
+      return queueKey().filter(key -> !key.isBlank()).orElse(keyPrefix() + "jobs");
+    }
+
+    /** How long run reports are kept. Default 7 days. */
+    @WithDefault("7d")
+    Duration reportTtl();
+  }
+
+  /** The scheduled queue worker. */
+  interface Worker {
+    /** Drain the queue on this replica. Default true. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Time between two looks at the queue. Default 1s. */
+    @WithDefault("1s")
+    @WithConverter(SecondsOrDurationConverter.class)
+    Duration pollInterval();
+  }
+
+  /** Where the network's sites come from. */
+  interface Sites {
+    /** {@code static} (the list below) or {@code wordpress-db}. Default static. */
+    @WithDefault("static")
+    SourceKind source();
+
+    /** Site URLs for the {@code static} source. */
+    @WithName("static")
+    Optional<List<String>> staticUrls();
+
+    /** The network's own database. */
+    WordpressDb wordpressDb();
+
+    /** Kinds of site source. */
+    enum SourceKind {
+      STATIC,
+      WORDPRESS_DB
+    }
+
+    /** Reading {@code wp_blogs} from the network's database. */
+    interface WordpressDb {
+      /** Table prefix of the network. Default {@code wp_}. */
+      @WithDefault("wp_")
+      @Pattern(regexp = "[A-Za-z0-9_]{1,32}", message = "must be 1-32 of A-Z a-z 0-9 _")
+      String tablePrefix();
+
+      /** Only sites of this network ({@code site_id}); all networks when unset. */
+      OptionalInt networkId();
+
+      /** Scheme of the fallback URL built from domain and path. Default https. */
+      @WithDefault("https")
+      @Pattern(regexp = "https?", message = "must be http or https")
+      String scheme();
+    }
+  }
+}

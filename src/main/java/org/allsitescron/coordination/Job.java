@@ -1,0 +1,106 @@
+package org.allsitescron.coordination;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+
+/**
+ * A queued run as stored in the queue: the plugin's {@code {"timestamp","queued_at","retries"}}
+ * plus our own {@code run_id}, {@code trigger} and {@code retry_at}. {@code raw} is the exact
+ * stored text (list entries are removed by value); a job that could not be read keeps its text and
+ * says why in {@code malformed}.
+ */
+public record Job(
+    String raw,
+    String runId,
+    String trigger,
+    long timestamp,
+    long queuedAt,
+    int retries,
+    long retryAtMillis,
+    String malformed) {
+
+  /** Trigger of a job queued by {@code defer=1}. */
+  public static final String DEFERRED = "rest-deferred";
+
+  /** Trigger of a job pushed by anything else, such as the old plugin. */
+  public static final String QUEUED = "queue";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A job for a {@code defer=1} trigger, queued at {@code nowMillis}. */
+  public static Job deferred(String runId, long nowMillis) {
+    long seconds = nowMillis / 1000;
+    return new Job(null, runId, DEFERRED, seconds, seconds, 0, 0, null).withRaw();
+  }
+
+  /** Reads a stored entry; never throws: an unreadable one comes back {@link #isMalformed()}. */
+  public static Job parse(String raw) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(raw);
+    } catch (JsonProcessingException e) {
+      return broken(raw, "not JSON");
+    }
+    if (node == null || !node.isObject()) {
+      return broken(raw, "not a JSON object");
+    }
+    JsonNode timestamp = node.get("timestamp");
+    if (timestamp == null || !timestamp.canConvertToLong() || timestamp.asLong() <= 0) {
+      return broken(raw, "no numeric timestamp");
+    }
+    JsonNode retries = node.path("retries");
+    if (!retries.isMissingNode() && !retries.canConvertToInt()) {
+      return broken(raw, "retries is not a number");
+    }
+    String runId = node.path("run_id").asText("");
+    String trigger = node.path("trigger").asText("");
+    return new Job(
+        raw,
+        runId.isBlank() ? UUID.randomUUID().toString() : runId,
+        DEFERRED.equals(trigger) ? DEFERRED : QUEUED,
+        timestamp.asLong(),
+        node.path("queued_at").asLong(timestamp.asLong()),
+        Math.max(0, retries.asInt(0)),
+        node.path("retry_at").asLong(0),
+        null);
+  }
+
+  public boolean isMalformed() {
+    return malformed != null;
+  }
+
+  /** This job after one more failed attempt, not to be taken before {@code retryAtMillis}. */
+  public Job retried(long retryAtMillis) {
+    return new Job(null, runId, trigger, timestamp, queuedAt, retries + 1, retryAtMillis, null)
+        .withRaw();
+  }
+
+  /** The dead-letter entry: the original text and the reason. */
+  public String buried(String reason, long nowMillis) {
+    ObjectNode entry = JSON.createObjectNode();
+    entry.put("job", raw);
+    entry.put("reason", reason);
+    entry.put("buried_at", nowMillis / 1000);
+    return entry.toString();
+  }
+
+  private Job withRaw() {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("timestamp", timestamp);
+    node.put("queued_at", queuedAt);
+    node.put("retries", retries);
+    node.put("run_id", runId);
+    node.put("trigger", trigger);
+    if (retryAtMillis > 0) {
+      node.put("retry_at", retryAtMillis);
+    }
+    return new Job(node.toString(), runId, trigger, timestamp, queuedAt, retries, retryAtMillis, null);
+  }
+
+  private static Job broken(String raw, String reason) {
+    return new Job(raw, null, null, 0, 0, 0, 0, reason);
+  }
+}

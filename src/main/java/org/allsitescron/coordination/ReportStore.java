@@ -1,0 +1,24 @@
+package org.allsitescron.coordination;
+
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Run reports as JSON documents, readable from every replica: each run by id, the most recent
+ * ones, and the run in progress.
+ */
+public interface ReportStore {
+
+  /** Stores or replaces a run's report; a running report also becomes the current run. */
+  Uni<Void> save(String runId, String json, boolean running);
+
+  /** One run's report. */
+  Uni<Optional<String>> find(String runId);
+
+  /** The most recent reports, newest first. */
+  Uni<List<String>> recent(int limit);
+
+  /** The report of the run in progress, if any. */
+  Uni<Optional<String>> current();
+}

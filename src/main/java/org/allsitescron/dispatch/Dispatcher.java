@@ -1,0 +1,42 @@
+package org.allsitescron.dispatch;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.allsitescron.config.CronConfig;
+
+/**
+ * The fan-out of one run: every site URL becomes one {@code wp-cron.php} request, at most {@code
+ * concurrency} in flight overall and {@code per-host-concurrency} per host, paced per host when
+ * {@code per-host-rate} is set. Sites are pulled from upstream only as slots free up, so a run over
+ * any number of sites holds about {@code concurrency} of them at once.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+  private final WpCronClient client;
+  private final int concurrency;
+  private final int perHostConcurrency;
+  private final double perHostRate;
+
+  Dispatcher(WpCronClient client, CronConfig config) {
+    this.client = client;
+    this.concurrency = config.concurrency();
+    this.perHostConcurrency = config.effectivePerHostConcurrency();
+    this.perHostRate = config.perHostRate();
+  }
+
+  /** One outcome per site URL, in completion order. */
+  public Multi<SiteOutcome> dispatch(Multi<String> siteUrls) {
+    HostGate gate = new HostGate(perHostConcurrency, perHostRate);
+    return siteUrls.onItem().transformToUni(url -> request(gate, url)).merge(concurrency);
+  }
+
+  private Uni<SiteOutcome> request(HostGate gate, String siteUrl) {
+    String host = WpCronClient.hostOf(siteUrl);
+    if (host == null) {
+      return client.request(siteUrl);
+    }
+    return gate.through(host.toLowerCase(java.util.Locale.ROOT), () -> client.request(siteUrl));
+  }
+}

@@ -1,0 +1,32 @@
+package org.allsitescron.dispatch;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What became of one site's {@code wp-cron.php} request. */
+public enum Outcome {
+  /** A 2xx answer. */
+  OK("ok"),
+  /** Any other final status, including a refused redirect. */
+  HTTP_ERROR("http_error"),
+  /** Sent, but no answer in time; on most setups the cron still runs. */
+  TIMEOUT("timeout"),
+  /** Never reached the site: DNS, refused connection, TLS, or an unusable URL. */
+  CONNECT_ERROR("connect_error");
+
+  private final String label;
+
+  Outcome(String label) {
+    this.label = label;
+  }
+
+  /** The name used in JSON, logs and metric tags. */
+  @JsonValue
+  public String label() {
+    return label;
+  }
+
+  /** Whether this outcome counts as an error of the run (timeouts do not). */
+  public boolean isError() {
+    return this == HTTP_ERROR || this == CONNECT_ERROR;
+  }
+}

@@ -1,0 +1,192 @@
+package org.allsitescron.dispatch;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.ext.web.codec.BodyCodec;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.allsitescron.config.CronConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Requests one site's {@code wp-cron.php} the way a system cron does and turns whatever happens into
+ * a {@link SiteOutcome}; it never fails.
+ *
+ * <p>A plain {@code GET} without a query string: WordPress's {@code wp-cron.php} then takes its own
+ * {@code doing_cron} lock and runs the due events. With {@code ?doing_wp_cron=<value>} (what the
+ * plugin sent) it only runs when a transient already holds that exact value, so usually nothing
+ * runs; and any POST body makes it exit at once.
+ */
+@ApplicationScoped
+public class WpCronClient {
+
+  static final int MAX_REDIRECTS = 3;
+
+  private final WebClient client;
+  private final Duration timeout;
+  private final String userAgent;
+
+  WpCronClient(
+      Vertx vertx,
+      CronConfig config,
+      @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+    this.timeout = config.requestTimeout();
+    this.userAgent = "all-sites-cron/" + version;
+    this.client = WebClient.create(vertx, options(config));
+  }
+
+  private static WebClientOptions options(CronConfig config) {
+    int timeoutMs = (int) Math.max(1, config.requestTimeout().toMillis());
+    return new WebClientOptions()
+        .setFollowRedirects(false)
+        .setTrustAll(!config.sslVerify())
+        .setVerifyHost(config.sslVerify())
+        .setConnectTimeout(timeoutMs)
+        .setMaxPoolSize(config.effectivePerHostConcurrency())
+        .setMaxWaitQueueSize(-1)
+        .setKeepAlive(true)
+        .setTryUseCompression(false)
+        .setDecompressionSupported(false);
+  }
+
+  /** Requests {@code <siteUrl>/wp-cron.php}; the outcome carries the site's URL. */
+  public Uni<SiteOutcome> request(String siteUrl) {
+    long start = System.nanoTime();
+    URI cronUri;
+    try {
+      cronUri = cronUri(siteUrl);
+    } catch (IllegalArgumentException e) {
+      return Uni.createFrom()
+          .item(SiteOutcome.failed(siteUrl, Outcome.CONNECT_ERROR, 0, e.getMessage(), 0));
+    }
+    return follow(cronUri, 0)
+        .ifNoItem()
+        .after(timeout)
+        .fail()
+        .map(status -> SiteOutcome.answered(siteUrl, status, millisSince(start)))
+        .onFailure(RedirectRefused.class)
+        .recoverWithItem(e -> refused(siteUrl, (RedirectRefused) e, start))
+        .onFailure()
+        .recoverWithItem(e -> unreachable(siteUrl, e, start));
+  }
+
+  /** The host part of a site URL, for per-host caps; null when the URL is unusable. */
+  public static String hostOf(String siteUrl) {
+    try {
+      return cronUri(siteUrl).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    client.close();
+  }
+
+  /** Sends one GET; on a redirect to the same host, follows it up to {@link #MAX_REDIRECTS}. */
+  private Uni<Integer> follow(URI uri, int hops) {
+    return client
+        .getAbs(uri.toString())
+        .putHeader(HttpHeaders.USER_AGENT.toString(), userAgent)
+        .timeout(timeout.toMillis() + 1)
+        .as(BodyCodec.none())
+        .send()
+        .chain(response -> isRedirect(response) ? redirect(uri, response, hops) : status(response));
+  }
+
+  private Uni<Integer> redirect(URI from, HttpResponse<Void> response, int hops) {
+    int status = response.statusCode();
+    String location = response.getHeader(HttpHeaders.LOCATION.toString());
+    if (location == null) {
+      return Uni.createFrom().item(status);
+    }
+    if (hops >= MAX_REDIRECTS) {
+      return Uni.createFrom()
+          .failure(new RedirectRefused(status, "more than " + MAX_REDIRECTS + " redirects"));
+    }
+    URI target;
+    try {
+      target = from.resolve(location.trim());
+    } catch (IllegalArgumentException e) {
+      return Uni.createFrom().failure(new RedirectRefused(status, "unusable redirect location"));
+    }
+    if (!isHttp(target) || !from.getHost().equalsIgnoreCase(target.getHost())) {
+      return Uni.createFrom()
+          .failure(new RedirectRefused(status, "redirect to another host refused: " + target));
+    }
+    return follow(target, hops + 1);
+  }
+
+  private static Uni<Integer> status(HttpResponse<Void> response) {
+    return Uni.createFrom().item(response.statusCode());
+  }
+
+  private static boolean isRedirect(HttpResponse<?> response) {
+    return switch (response.statusCode()) {
+      case 301, 302, 303, 307, 308 -> true;
+      default -> false;
+    };
+  }
+
+  private static URI cronUri(String siteUrl) {
+    try {
+      URI uri = new URI(siteUrl + "/wp-cron.php");
+      if (!isHttp(uri) || uri.getHost() == null) {
+        throw new IllegalArgumentException("not an http(s) URL with a host: " + siteUrl);
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("invalid site URL: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isHttp(URI uri) {
+    String scheme = uri.getScheme();
+    return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+  }
+
+  private SiteOutcome refused(String siteUrl, RedirectRefused e, long start) {
+    return SiteOutcome.failed(
+        siteUrl, Outcome.HTTP_ERROR, e.status, e.getMessage(), millisSince(start));
+  }
+
+  private SiteOutcome unreachable(String siteUrl, Throwable e, long start) {
+    long took = millisSince(start);
+    if (e instanceof TimeoutException || isIdleTimeout(e)) {
+      return SiteOutcome.failed(
+          siteUrl, Outcome.TIMEOUT, 0, "no answer within " + timeout.toMillis() + " ms", took);
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return SiteOutcome.failed(siteUrl, Outcome.CONNECT_ERROR, 0, message, took);
+  }
+
+  /** Vert.x reports its own idle timeout with a plain exception that says so. */
+  private static boolean isIdleTimeout(Throwable e) {
+    return e.getClass().getSimpleName().contains("TimeoutException")
+        && !(e instanceof io.netty.channel.ConnectTimeoutException);
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /** A redirect this client will not follow. */
+  private static final class RedirectRefused extends RuntimeException {
+    private final int status;
+
+    private RedirectRefused(int status, String message) {
+      super(message, null, false, false);
+      this.status = status;
+    }
+  }
+
+}

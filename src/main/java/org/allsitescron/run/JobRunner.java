@@ -1,0 +1,81 @@
+package org.allsitescron.run;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.allsitescron.config.CronConfig;
+import org.allsitescron.coordination.Job;
+import org.allsitescron.coordination.JobQueue;
+
+/**
+ * Takes one due job and carries it out: runs it under the lock, or, when the lock is busy, puts
+ * it back for a later attempt; past {@code max-retries}, or when unreadable, into the dead-letter
+ * list. A job leaves the consumer's processing list only in one of those three ways.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+  private final JobQueue queue;
+  private final RunService runs;
+  private final int maxRetries;
+  private final long retrySpacingMillis;
+
+  JobRunner(JobQueue queue, RunService runs, CronConfig config) {
+    this.queue = queue;
+    this.runs = runs;
+    this.maxRetries = config.redis().maxRetries();
+    // max-retries attempts span twice the lock timeout: a lock left by a dead replica expires first.
+    this.retrySpacingMillis = 2 * config.lockTimeout().toMillis() / Math.max(1, maxRetries);
+  }
+
+  /**
+   * Runs the next due job as {@code consumer}.
+   *
+   * @param trigger the trigger to record, or null for the job's own ({@code rest-deferred} or
+   *     {@code queue})
+   */
+  public Uni<JobResult> runNext(String consumer, Trigger trigger) {
+    return queue
+        .take(consumer)
+        .chain(
+            job ->
+                job.isPresent()
+                    ? carryOut(consumer, job.get(), trigger)
+                    : Uni.createFrom().item(new JobResult.NoJob()));
+  }
+
+  private Uni<JobResult> carryOut(String consumer, Job job, Trigger trigger) {
+    if (job.isMalformed()) {
+      return bury(consumer, job, "malformed job: " + job.malformed());
+    }
+    Trigger recorded = trigger != null ? trigger : Trigger.fromLabel(job.trigger());
+    return runs.runIfFree(job.runId(), recorded)
+        .chain(
+            report ->
+                report.isPresent()
+                    ? queue.done(consumer, job).replaceWith(new JobResult.Ran(report.get()))
+                    : retryLater(consumer, job));
+  }
+
+  private Uni<JobResult> retryLater(String consumer, Job job) {
+    if (job.retries() >= maxRetries) {
+      return bury(consumer, job, "lock still held after " + job.retries() + " retries");
+    }
+    Job retried = job.retried(System.currentTimeMillis() + retrySpacingMillis);
+    return queue
+        .requeue(consumer, job, retried)
+        .invoke(
+            () ->
+                Log.infof(
+                    "Job %s waits for the lock (retry %d/%d)",
+                    job.runId(), retried.retries(), maxRetries))
+        .replaceWith(new JobResult.Requeued(job.runId(), retried.retries()));
+  }
+
+  private Uni<JobResult> bury(String consumer, Job job, String reason) {
+    return queue
+        .bury(consumer, job, reason)
+        .invoke(() -> Log.warnf("Job moved to the dead-letter list: %s (%s)", reason, job.raw()))
+        .replaceWith(new JobResult.Buried(job.runId(), reason));
+  }
+}

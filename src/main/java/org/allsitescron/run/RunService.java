@@ -1,0 +1,200 @@
+package org.allsitescron.run;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.allsitescron.config.CronConfig;
+import org.allsitescron.coordination.Admission;
+import org.allsitescron.coordination.Decision;
+import org.allsitescron.coordination.Job;
+import org.allsitescron.coordination.Lease;
+import org.allsitescron.coordination.RunLock;
+import org.allsitescron.coordination.Ticket;
+import org.allsitescron.dispatch.Dispatcher;
+import org.allsitescron.sites.Site;
+import org.allsitescron.sites.SiteSource;
+
+/**
+ * The heart: given the lock, reads the sites, dispatches them, keeps the lock alive, and stores the
+ * report. A run that loses its lock takes no further site and ends {@code aborted}.
+ */
+@ApplicationScoped
+public class RunService {
+
+  private final Admission admission;
+  private final SiteSource sites;
+  private final Dispatcher dispatcher;
+  private final RunLock lock;
+  private final RunReports reports;
+  private final int numberOfSites;
+  private final long cooldownSeconds;
+  private final Duration renewEvery;
+  private final Set<RunTally> active = ConcurrentHashMap.newKeySet();
+
+  RunService(
+      Admission admission,
+      SiteSource sites,
+      Dispatcher dispatcher,
+      RunLock lock,
+      RunReports reports,
+      CronConfig config) {
+    this.admission = admission;
+    this.sites = sites;
+    this.dispatcher = dispatcher;
+    this.lock = lock;
+    this.reports = reports;
+    this.numberOfSites = config.numberOfSites();
+    this.cooldownSeconds = config.rateLimitSeconds();
+    this.renewEvery = config.lockTimeout().dividedBy(3);
+  }
+
+  /**
+   * Admits a {@code /run} trigger (cooldown, then lock) and, when admitted, runs it now or queues
+   * it.
+   */
+  public Uni<TriggerResult> trigger(boolean deferred) {
+    String runId = UUID.randomUUID().toString();
+    Ticket ticket =
+        deferred
+            ? Ticket.deferred(Job.deferred(runId, System.currentTimeMillis()))
+            : Ticket.sync(runId);
+    return admission.admit(ticket).chain(this::act);
+  }
+
+  /** What a run would request now, without requesting anything. */
+  public Uni<Preview> preview() {
+    return sites
+        .count(numberOfSites)
+        .chain(
+            count ->
+                sites
+                    .sites(Math.min(numberOfSites, Preview.LISTED))
+                    .map(Site::url)
+                    .collect()
+                    .asList()
+                    .map(urls -> new Preview(count, urls)));
+  }
+
+  private Uni<TriggerResult> act(Decision decision) {
+    if (decision instanceof Decision.Accepted accepted) {
+      return run(Trigger.REST, accepted.lease()).map(TriggerResult.Ran::new);
+    }
+    if (decision instanceof Decision.Queued queued) {
+      return done(new TriggerResult.Queued(queued.runId(), false));
+    }
+    if (decision instanceof Decision.AlreadyQueued waiting) {
+      return done(new TriggerResult.Queued(waiting.runId(), true));
+    }
+    if (decision instanceof Decision.RateLimited limited) {
+      return done(
+          new TriggerResult.RateLimited(
+              limited.retryAfterSeconds(), cooldownSeconds, limited.lastRunEpochSeconds()));
+    }
+    return done(new TriggerResult.Locked());
+  }
+
+  private static Uni<TriggerResult> done(TriggerResult result) {
+    return Uni.createFrom().item(result);
+  }
+
+  /** Runs over every eligible site under {@code lease}, which it releases at the end. */
+  public Uni<RunReport> run(Trigger trigger, Lease lease) {
+    RunTally tally = new RunTally(lease.owner(), trigger, lease.fence());
+    active.add(tally);
+    return sites
+        .count(numberOfSites)
+        .invoke(tally::expect)
+        .invoke(total -> Log.infof("Run %s (%s) started: %d sites", tally.runId(), trigger.label(), total))
+        .chain(() -> reports.save(tally.snapshot()))
+        .chain(() -> dispatchUnderLease(tally, lease))
+        .map(ignored -> tally.finish())
+        .call(reports::save)
+        .invoke(RunService::logFinished)
+        .eventually(() -> lock.release(lease))
+        .eventually(() -> active.remove(tally));
+  }
+
+  /** Takes the lock as {@code runId} and runs; empty when the lock is held by someone else. */
+  public Uni<Optional<RunReport>> runIfFree(String runId, Trigger trigger) {
+    return lock.tryAcquire(runId)
+        .chain(
+            lease ->
+                lease.isPresent()
+                    ? run(trigger, lease.get()).map(Optional::of)
+                    : Uni.createFrom().item(Optional.<RunReport>empty()));
+  }
+
+  /** Stops every run of this process from taking further sites (shutdown). */
+  public void abortAll(String reason) {
+    active.forEach(tally -> tally.abort(reason));
+  }
+
+  /** Whether a run is going on in this process. */
+  public boolean isRunning() {
+    return !active.isEmpty();
+  }
+
+  private Uni<Void> dispatchUnderLease(RunTally tally, Lease lease) {
+    Cancellable watchdog = keepAlive(tally, lease);
+    Multi<String> urls =
+        sites.sites(numberOfSites).select().first(site -> !tally.isAborted()).map(Site::url);
+    return dispatcher
+        .dispatch(urls)
+        .onItem()
+        .invoke(tally::add)
+        .onItem()
+        .ignoreAsUni()
+        .onFailure()
+        .invoke(e -> tally.abort("site source failed: " + e.getMessage()))
+        .onFailure()
+        .recoverWithNull()
+        .eventually(watchdog::cancel);
+  }
+
+  /** Renews the lease every third of the lock timeout and publishes progress meanwhile. */
+  private Cancellable keepAlive(RunTally tally, Lease lease) {
+    return Multi.createFrom()
+        .ticks()
+        .every(renewEvery)
+        .onItem()
+        .transformToUniAndConcatenate(tick -> renewOrAbort(tally, lease))
+        .subscribe()
+        .with(ignored -> {}, e -> Log.warnf("Lock watchdog of run %s stopped: %s", tally.runId(), e));
+  }
+
+  private Uni<Void> renewOrAbort(RunTally tally, Lease lease) {
+    return lock.renew(lease)
+        .invoke(
+            held -> {
+              if (!held) {
+                Log.errorf("Run %s lost its lock; it takes no further site", tally.runId());
+                tally.abort("lock lost");
+              }
+            })
+        .chain(() -> reports.save(tally.snapshot()))
+        .onFailure()
+        .invoke(e -> Log.warnf("Could not renew the lock of run %s: %s", tally.runId(), e))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  private static void logFinished(RunReport report) {
+    Log.infof(
+        "Run %s (%s) %s: %d sites, %d ok, %d errors, %d timeouts in %d ms",
+        report.runId(),
+        report.trigger().label(),
+        report.state().label(),
+        report.count(),
+        report.ok(),
+        report.errors(),
+        report.timeouts(),
+        report.durationMs());
+  }
+}

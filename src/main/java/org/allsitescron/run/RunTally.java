@@ -1,0 +1,90 @@
+package org.allsitescron.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.allsitescron.dispatch.Outcome;
+import org.allsitescron.dispatch.SiteOutcome;
+
+/** The running count of one run, fed outcome by outcome from any thread. */
+final class RunTally {
+
+  private final String runId;
+  private final Trigger trigger;
+  private final long fence;
+  private final Instant startedAt = Instant.now();
+  private final List<SiteOutcome> failed = new ArrayList<>();
+  private long total;
+  private long count;
+  private long ok;
+  private long errors;
+  private long timeouts;
+  private volatile String abortReason;
+
+  RunTally(String runId, Trigger trigger, long fence) {
+    this.runId = runId;
+    this.trigger = trigger;
+    this.fence = fence;
+  }
+
+  String runId() {
+    return runId;
+  }
+
+  synchronized void expect(long total) {
+    this.total = total;
+  }
+
+  synchronized void add(SiteOutcome outcome) {
+    count++;
+    if (outcome.outcome() == Outcome.OK) {
+      ok++;
+    } else if (outcome.outcome() == Outcome.TIMEOUT) {
+      timeouts++;
+    } else {
+      errors++;
+    }
+    if (outcome.outcome() != Outcome.OK && failed.size() < RunReport.FAILED_SITES_KEPT) {
+      failed.add(outcome);
+    }
+  }
+
+  /** Stops the run from taking further sites; the first reason wins. */
+  void abort(String reason) {
+    if (abortReason == null) {
+      abortReason = reason;
+    }
+  }
+
+  boolean isAborted() {
+    return abortReason != null;
+  }
+
+  synchronized RunReport snapshot() {
+    return report(RunState.RUNNING, null);
+  }
+
+  synchronized RunReport finish() {
+    return report(isAborted() ? RunState.ABORTED : RunState.FINISHED, Instant.now());
+  }
+
+  private RunReport report(RunState state, Instant finishedAt) {
+    Instant end = finishedAt == null ? Instant.now() : finishedAt;
+    return new RunReport(
+        runId,
+        trigger,
+        state,
+        startedAt,
+        finishedAt,
+        Duration.between(startedAt, end).toMillis(),
+        total,
+        count,
+        ok,
+        errors,
+        timeouts,
+        List.copyOf(failed),
+        fence,
+        abortReason);
+  }
+}

@@ -1,0 +1,23 @@
+package org.allsitescron.sites;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** Where the eligible sites of the network come from, in a stable order. */
+public interface SiteSource {
+
+  /**
+   * The eligible sites, at most {@code limit}, read lazily batch by batch as the subscriber
+   * requests them, so memory does not grow with the network.
+   */
+  Multi<Site> sites(int limit);
+
+  /** How many sites {@link #sites(int)} will emit, at most {@code limit}. */
+  Uni<Long> count(int limit);
+
+  /** Completes when the source can be read; fails with the reason otherwise (readiness). */
+  Uni<Void> check();
+
+  /** A short name for logs and health details. */
+  String describe();
+}

@@ -1,0 +1,42 @@
+package org.allsitescron.sites;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
+import org.allsitescron.config.CronConfig;
+
+/** Sites listed in the configuration ({@code all-sites-cron.sites.static}). */
+public final class StaticSiteSource implements SiteSource {
+
+  private final List<Site> sites;
+
+  public StaticSiteSource(CronConfig config) {
+    List<String> urls = config.sites().staticUrls().orElse(List.of());
+    List<Site> list = new ArrayList<>(urls.size());
+    for (int i = 0; i < urls.size(); i++) {
+      list.add(new Site(i + 1, urls.get(i)));
+    }
+    this.sites = List.copyOf(list);
+  }
+
+  @Override
+  public Multi<Site> sites(int limit) {
+    return Multi.createFrom().iterable(sites).select().first(limit);
+  }
+
+  @Override
+  public Uni<Long> count(int limit) {
+    return Uni.createFrom().item((long) Math.min(limit, sites.size()));
+  }
+
+  @Override
+  public Uni<Void> check() {
+    return Uni.createFrom().voidItem();
+  }
+
+  @Override
+  public String describe() {
+    return "static (" + sites.size() + " sites)";
+  }
+}

@@ -1,0 +1,195 @@
+package org.allsitescron.sites;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.allsitescron.config.ConfigChecks;
+import org.allsitescron.config.CronConfig;
+
+/**
+ * The network's own {@code wp_blogs}, read-only, one keyset batch at a time. A site's URL is its own
+ * {@code siteurl} option, or {@code scheme://domain/path} when that option is missing or unusable.
+ */
+public final class WordpressDbSiteSource implements SiteSource {
+
+  /*
+   * Flags compared with string literals: they are tinyint on current WordPress and enum('0','1')
+   * on networks created before 3.x, where `archived = 0` would compare the enum index instead.
+   */
+  private static final String ELIGIBLE =
+      "public = '1' AND archived = '0' AND deleted = '0' AND spam = '0'";
+
+  private final Pool pool;
+  private final String prefix;
+  private final OptionalInt networkId;
+  private final String scheme;
+  private final int batchSize;
+
+  public WordpressDbSiteSource(Pool pool, CronConfig config) {
+    CronConfig.Sites.WordpressDb db = config.sites().wordpressDb();
+    this.pool = pool;
+    this.prefix = db.tablePrefix();
+    this.networkId = db.networkId();
+    this.scheme = db.scheme();
+    this.batchSize = config.batchSize();
+  }
+
+  @Override
+  public Multi<Site> sites(int limit) {
+    return Multi.createBy()
+        .repeating()
+        .uni(() -> new Cursor(limit), this::nextBatch)
+        .until(List::isEmpty)
+        .onItem()
+        .transformToIterable(Function.identity());
+  }
+
+  @Override
+  public Uni<Long> count(int limit) {
+    return pool.preparedQuery("SELECT COUNT(*) FROM " + blogsTable() + " WHERE " + filter())
+        .execute(networkArgs(Tuple.tuple()))
+        .map(rows -> Math.min(limit, rows.iterator().next().getLong(0)));
+  }
+
+  @Override
+  public Uni<Void> check() {
+    return pool.query("SELECT blog_id FROM " + blogsTable() + " LIMIT 1").execute().replaceWithVoid();
+  }
+
+  @Override
+  public String describe() {
+    return "wordpress-db (" + prefix + "blogs)";
+  }
+
+  private Uni<List<Site>> nextBatch(Cursor cursor) {
+    if (cursor.remaining == 0) {
+      return Uni.createFrom().item(List.of());
+    }
+    return readBlogs(cursor.afterId, Math.min(batchSize, cursor.remaining))
+        .invoke(cursor::advance)
+        .chain(this::withSiteUrls);
+  }
+
+  /** {@code SELECT blog_id, domain, path … WHERE blog_id > ? ORDER BY blog_id LIMIT ?}. */
+  private Uni<List<BlogRow>> readBlogs(long afterId, int size) {
+    String sql =
+        "SELECT blog_id, domain, path FROM "
+            + blogsTable()
+            + " WHERE blog_id > ? AND "
+            + filter()
+            + " ORDER BY blog_id LIMIT ?";
+    return pool.preparedQuery(sql)
+        .execute(networkArgs(Tuple.of(afterId)).addInteger(size))
+        .map(rows -> stream(rows).map(BlogRow::from).toList());
+  }
+
+  private Uni<List<Site>> withSiteUrls(List<BlogRow> blogs) {
+    if (blogs.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    return existingOptionTables(blogs)
+        .chain(tables -> siteUrlOptions(blogs, tables))
+        .map(options -> blogs.stream().map(blog -> toSite(blog, options.get(blog.id))).toList());
+  }
+
+  /** Blogs whose tables were dropped by hand would break the union below: ask which exist. */
+  private Uni<Set<String>> existingOptionTables(List<BlogRow> blogs) {
+    String placeholders = blogs.stream().map(b -> "?").collect(Collectors.joining(","));
+    Tuple names = Tuple.tuple();
+    blogs.forEach(blog -> names.addString(optionsTable(blog.id)));
+    return pool.preparedQuery(
+            "SELECT TABLE_NAME FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN ("
+                + placeholders
+                + ")")
+        .execute(names)
+        .map(rows -> stream(rows).map(row -> row.getString(0)).collect(Collectors.toSet()));
+  }
+
+  /** One round trip for the batch: a {@code UNION ALL} of each blog's {@code siteurl} option. */
+  private Uni<Map<Long, String>> siteUrlOptions(List<BlogRow> blogs, Set<String> tables) {
+    String union =
+        blogs.stream()
+            .filter(blog -> tables.contains(optionsTable(blog.id)))
+            .map(
+                blog ->
+                    "SELECT %d AS blog_id, option_value FROM `%s` WHERE option_name = 'siteurl'"
+                        .formatted(blog.id, optionsTable(blog.id)))
+            .collect(Collectors.joining(" UNION ALL "));
+    if (union.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return pool.query(union)
+        .execute()
+        .map(
+            rows -> {
+              Map<Long, String> options = new HashMap<>();
+              rows.forEach(row -> options.put(row.getLong(0), row.getString(1)));
+              return options;
+            });
+  }
+
+  private Site toSite(BlogRow blog, String siteUrlOption) {
+    if (siteUrlOption != null && ConfigChecks.siteUrlProblem(siteUrlOption) == null) {
+      return new Site(blog.id, siteUrlOption);
+    }
+    return new Site(blog.id, scheme + "://" + blog.domain + blog.path);
+  }
+
+  private String filter() {
+    return networkId.isPresent() ? ELIGIBLE + " AND site_id = ?" : ELIGIBLE;
+  }
+
+  private Tuple networkArgs(Tuple tuple) {
+    networkId.ifPresent(tuple::addInteger);
+    return tuple;
+  }
+
+  private String blogsTable() {
+    return "`" + prefix + "blogs`";
+  }
+
+  /** Blog 1 keeps its options in {@code <prefix>options}, every other in {@code <prefix><id>_}. */
+  private String optionsTable(long blogId) {
+    return blogId == 1 ? prefix + "options" : prefix + blogId + "_options";
+  }
+
+  private static Stream<Row> stream(Iterable<Row> rows) {
+    return StreamSupport.stream(rows.spliterator(), false);
+  }
+
+  /** Where the next batch starts and how many sites are still wanted. */
+  private static final class Cursor {
+    private long afterId;
+    private int remaining;
+
+    private Cursor(int limit) {
+      this.remaining = limit;
+    }
+
+    private void advance(List<BlogRow> batch) {
+      if (!batch.isEmpty()) {
+        afterId = batch.get(batch.size() - 1).id;
+      }
+      remaining -= batch.size();
+    }
+  }
+
+  private record BlogRow(long id, String domain, String path) {
+    static BlogRow from(Row row) {
+      return new BlogRow(row.getLong("blog_id"), row.getString("domain"), row.getString("path"));
+    }
+  }
+}
