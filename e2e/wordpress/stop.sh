@@ -8,7 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 QUIET=0
 [[ "${1:-}" == "--quiet" ]] && QUIET=1
 
-# Stop one daemon from its pid file: graceful signal, wait up to 10 s, then KILL.
+# Stop one daemon from its pid file: TERM (fast shutdown for both nginx and php-fpm; a test rig
+# has nothing to drain), wait up to 10 s, then KILL.
 # The pid is trusted only if that process's command line names our config file,
 # so a stale pid file can never kill an unrelated process that reused the pid.
 stop_by_pidfile() {
@@ -32,5 +33,5 @@ stop_by_pidfile() {
   rm -f "${pidfile}"
 }
 
-stop_by_pidfile nginx "${STATE_DIR}/nginx.pid" "${STATE_DIR}/nginx.conf" QUIT
-stop_by_pidfile php-fpm "${STATE_DIR}/php-fpm.pid" "${STATE_DIR}/php-fpm.conf" QUIT
+stop_by_pidfile nginx "${STATE_DIR}/nginx.pid" "${STATE_DIR}/nginx.conf" TERM
+stop_by_pidfile php-fpm "${STATE_DIR}/php-fpm.pid" "${STATE_DIR}/php-fpm.conf" TERM

@@ -99,7 +99,10 @@ function asc_e2e_layout( $total ) {
 
 function asc_e2e_create( $domain, $path, $title, $network_id, $options = array() ) {
 	global $wpdb;
-	$id = wpmu_create_blog( $domain, $path, $title, 1, $options, $network_id );
+	// wpmu_create_blog() defaults to public=0 ("discourage search engines"): say public=1 unless
+	// the caller wants a non-public blog.
+	$options = array_merge( array( 'public' => 1 ), $options );
+	$id      = wpmu_create_blog( $domain, $path, $title, 1, $options, $network_id );
 	if ( is_wp_error( $id ) ) {
 		asc_e2e_fail( "wpmu_create_blog($domain$path): " . $id->get_error_message() );
 	}
