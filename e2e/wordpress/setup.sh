@@ -358,16 +358,43 @@ verify_routing() {
   log "routing verified: every blog's siteurl reaches its own blog"
 }
 
+# Digest of the generated server configs, to tell whether running servers can be kept.
+config_digest() {
+  # Missing files (first run, other port) just give another digest.
+  { cat "${STATE_DIR}/wp-config.php" "${STATE_DIR}/php-fpm.conf" "${STATE_DIR}/nginx.conf" \
+    "${STATE_DIR}/fastcgi_params" "${ETC_CONFIG}" 2>/dev/null || true; } | sha256sum
+}
+
+# True when both daemons of this rig run (pid file names a live process started with our config).
+servers_running() {
+  local pidfile conf pid
+  for pidfile in nginx php-fpm; do
+    conf="${STATE_DIR}/${pidfile}.conf"
+    pid="$(cat "${STATE_DIR}/${pidfile}.pid" 2>/dev/null)" || return 1
+    [[ "${pid}" =~ ^[0-9]+$ && -r "/proc/${pid}/cmdline" ]] || return 1
+    tr '\0' ' ' < "/proc/${pid}/cmdline" | grep -qF -- "${conf}" || return 1
+  done
+}
+
 main() {
   local t0=$SECONDS
   check_settings
   mkdir -p "${STATE_DIR}"
   install_packages
-  "${WP_E2E_DIR}/stop.sh" --quiet
-  require_free_ports
+  local before after
+  before="$(config_digest)"
   write_wp_config
   write_fpm_config
   write_nginx_config
+  after="$(config_digest)"
+  local restart=1
+  if [[ "${before}" == "${after}" ]] && servers_running; then
+    restart=0
+    log "nginx and php-fpm already running with this config; keeping them"
+  else
+    "${WP_E2E_DIR}/stop.sh" --quiet
+    require_free_ports
+  fi
   ensure_db_user
   if install_is_current; then
     log "database ${WP_DB_NAME} is current; keeping it"
@@ -376,7 +403,7 @@ main() {
     install_wordpress
   fi
   write_state_env
-  start_servers
+  ((restart == 0)) || start_servers
   wait_until_up
   verify_routing
   log "ready in $((SECONDS - t0))s: http://127.0.0.1:${WP_PORT}/ ; state in ${ENV_FILE}"
