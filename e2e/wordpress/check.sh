@@ -31,8 +31,8 @@ http_status() { curl -sS -o /dev/null -w '%{http_code}' --max-time 30 "$1" 2>/de
 # appear shortly after the 200: poll until the expected count is reached, then settle briefly so a
 # duplicate execution would be seen too.
 wait_for_rows() {
-  local want="$1" i
-  for i in $(seq 1 150); do
+  local want="$1"
+  for _ in $(seq 1 150); do
     (($(total_runs) >= want)) && break
     sleep 0.2
   done

@@ -7,6 +7,7 @@ STATE_DIR="${WP_E2E_DIR}/.state"
 ENV_FILE="${STATE_DIR}/env"
 
 # Where Debian's wordpress package puts the code (docroot) and its content dir.
+# shellcheck disable=SC2034  # used by setup.sh
 WP_CORE_DIR=/usr/share/wordpress
 
 WP_PORT="${WP_PORT:-8089}"

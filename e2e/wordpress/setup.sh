@@ -336,8 +336,7 @@ siteurl_of() {
 }
 
 wait_until_up() {
-  local i
-  for i in $(seq 1 50); do
+  for _ in $(seq 1 50); do
     curl -fsS -o /dev/null "http://127.0.0.1:${WP_PORT}/?asc_e2e_whoami=1" 2>/dev/null && return 0
     sleep 0.2
   done

@@ -13,13 +13,13 @@ QUIET=0
 # The pid is trusted only if that process's command line names our config file,
 # so a stale pid file can never kill an unrelated process that reused the pid.
 stop_by_pidfile() {
-  local name="$1" pidfile="$2" conf="$3" sig="$4" pid i
+  local name="$1" pidfile="$2" conf="$3" sig="$4" pid
   [[ -f "${pidfile}" ]] || { ((QUIET)) || log "${name}: not running (no pid file)"; return 0; }
   pid="$(cat "${pidfile}")"
   if [[ "${pid}" =~ ^[0-9]+$ ]] && [[ -r "/proc/${pid}/cmdline" ]] \
       && tr '\0' ' ' < "/proc/${pid}/cmdline" | grep -qF -- "${conf}"; then
     kill "-${sig}" "${pid}" 2>/dev/null || true
-    for i in $(seq 1 50); do
+    for _ in $(seq 1 50); do
       [[ -e "/proc/${pid}" ]] || break
       sleep 0.2
     done
