@@ -56,7 +56,8 @@ class HelmChartTest {
     LintResult result = new Helm(RenderedChart.CHART).lint().strict().call();
 
     assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
-    assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+    assertThat(result.getMessages())
+        .noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
   }
 
   @Test
@@ -140,7 +141,8 @@ class HelmChartTest {
 
       assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
       assertThat(pod.getSecurityContext().getRunAsUser()).isPositive();
-      assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+      assertThat(pod.getSecurityContext().getSeccompProfile().getType())
+          .isEqualTo("RuntimeDefault");
       assertThat(pod.getAutomountServiceAccountToken()).isFalse();
       assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
       assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
@@ -253,9 +255,13 @@ class HelmChartTest {
       Map<String, String> reference = chart.one(Deployment.class).getMetadata().getLabels();
       for (HasMetadata resource : chart.resources) {
         Map<String, String> labels = resource.getMetadata().getLabels();
-        assertThat(labels).as(resource.getKind()).containsKeys(STANDARD_LABELS.toArray(String[]::new));
+        assertThat(labels)
+            .as(resource.getKind())
+            .containsKeys(STANDARD_LABELS.toArray(String[]::new));
         for (String label : STANDARD_LABELS) {
-          assertThat(labels.get(label)).as(resource.getKind() + " " + label).isEqualTo(reference.get(label));
+          assertThat(labels.get(label))
+              .as(resource.getKind() + " " + label)
+              .isEqualTo(reference.get(label));
         }
       }
       assertThat(reference)
@@ -270,15 +276,26 @@ class HelmChartTest {
       Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
       Map<String, String> selector = chart.one(Service.class).getSpec().getSelector();
       Map<String, String> cronPodLabels =
-          chart.one(CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getMetadata().getLabels();
+          chart
+              .one(CronJob.class)
+              .getSpec()
+              .getJobTemplate()
+              .getSpec()
+              .getTemplate()
+              .getMetadata()
+              .getLabels();
       Map<String, String> testPodLabels = chart.one(Pod.class).getMetadata().getLabels();
 
       assertThat(podLabels).containsAllEntriesOf(selector);
       assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
       assertThat(chart.one(PodDisruptionBudget.class).getSpec().getSelector().getMatchLabels())
           .isEqualTo(selector);
-      assertThat(cronPodLabels.entrySet().containsAll(selector.entrySet())).as("trigger pods stay out of the Service").isFalse();
-      assertThat(testPodLabels.entrySet().containsAll(selector.entrySet())).as("test pod stays out of the Service").isFalse();
+      assertThat(cronPodLabels.entrySet().containsAll(selector.entrySet()))
+          .as("trigger pods stay out of the Service")
+          .isFalse();
+      assertThat(testPodLabels.entrySet().containsAll(selector.entrySet()))
+          .as("test pod stays out of the Service")
+          .isFalse();
       assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
           .isEqualTo(chart.one(ServiceAccount.class).getMetadata().getName());
     }
@@ -305,20 +322,34 @@ class HelmChartTest {
       chart =
           RenderedChart.render(
               dir,
-              "existingSecret", "wp-cron-secrets",
-              "networkPolicy.enabled", true,
-              "serviceMonitor.enabled", true,
-              "autoscaling.enabled", true,
-              "cleanupHook.enabled", true,
-              "ingress.enabled", true,
-              "ingress.hosts[0]", "network.example.org",
-              "database.url", "mysql://db:3306/wordpress",
-              "database.username", "wp_cron",
-              "config.sites.source", "wordpress-db",
-              "config.sites.wordpress-db.network-id", 2,
-              "config.per-host-concurrency", 8,
-              "logging.json", false,
-              "cronJob.schedule", "*/2 * * * *");
+              "existingSecret",
+              "wp-cron-secrets",
+              "networkPolicy.enabled",
+              true,
+              "serviceMonitor.enabled",
+              true,
+              "autoscaling.enabled",
+              true,
+              "cleanupHook.enabled",
+              true,
+              "ingress.enabled",
+              true,
+              "ingress.hosts[0]",
+              "network.example.org",
+              "database.url",
+              "mysql://db:3306/wordpress",
+              "database.username",
+              "wp_cron",
+              "config.sites.source",
+              "wordpress-db",
+              "config.sites.wordpress-db.network-id",
+              2,
+              "config.per-host-concurrency",
+              8,
+              "logging.json",
+              false,
+              "cronJob.schedule",
+              "*/2 * * * *");
     }
 
     @Test
@@ -326,14 +357,35 @@ class HelmChartTest {
       assertThat(chart.all(Secret.class)).isEmpty();
       Map<String, EnvVar> env = env(serviceContainer(chart.one(Deployment.class)));
 
-      for (String name : List.of("ALL_SITES_CRON_AUTH_TOKEN", "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_REDIS_PASSWORD")) {
-        assertThat(env.get(name).getValueFrom().getSecretKeyRef().getName()).as(name).isEqualTo("wp-cron-secrets");
+      for (String name :
+          List.of(
+              "ALL_SITES_CRON_AUTH_TOKEN",
+              "QUARKUS_DATASOURCE_PASSWORD",
+              "QUARKUS_REDIS_PASSWORD")) {
+        assertThat(env.get(name).getValueFrom().getSecretKeyRef().getName())
+            .as(name)
+            .isEqualTo("wp-cron-secrets");
       }
-      assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getOptional()).isTrue();
-      assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_URL").getValue()).isEqualTo("mysql://db:3306/wordpress");
+      assertThat(
+              env.get("QUARKUS_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getOptional())
+          .isTrue();
+      assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_URL").getValue())
+          .isEqualTo("mysql://db:3306/wordpress");
       assertThat(env.get("QUARKUS_DATASOURCE_USERNAME").getValue()).isEqualTo("wp_cron");
-      assertThat(env(chart.one(CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0))
-              .get("ALL_SITES_CRON_AUTH_TOKEN").getValueFrom().getSecretKeyRef().getName())
+      assertThat(
+              env(chart
+                      .one(CronJob.class)
+                      .getSpec()
+                      .getJobTemplate()
+                      .getSpec()
+                      .getTemplate()
+                      .getSpec()
+                      .getContainers()
+                      .get(0))
+                  .get("ALL_SITES_CRON_AUTH_TOKEN")
+                  .getValueFrom()
+                  .getSecretKeyRef()
+                  .getName())
           .isEqualTo("wp-cron-secrets");
     }
 
@@ -342,7 +394,8 @@ class HelmChartTest {
       Map<String, Object> config = applicationYaml(chart);
 
       assertThat(path(config, "all-sites-cron", "sites", "source")).isEqualTo("wordpress-db");
-      assertThat(path(config, "all-sites-cron", "sites", "wordpress-db", "network-id")).isEqualTo(2);
+      assertThat(path(config, "all-sites-cron", "sites", "wordpress-db", "network-id"))
+          .isEqualTo(2);
       assertThat(path(config, "all-sites-cron", "per-host-concurrency")).isEqualTo(8);
       assertThat(path(config, "quarkus", "log", "console", "json", "enabled")).isEqualTo(false);
       assertThat(chart.one(CronJob.class).getSpec().getSchedule()).isEqualTo("*/2 * * * *");
@@ -357,10 +410,14 @@ class HelmChartTest {
       assertThat(path(spec, "spec", "endpoints", "0", "path")).isEqualTo("/q/metrics");
       assertThat(path(spec, "spec", "endpoints", "0", "port")).isEqualTo("http");
       assertThat(path(spec, "spec", "selector", "matchLabels"))
-          .isEqualTo(chart.one(Service.class).getMetadata().getLabels().entrySet().stream()
-              .filter(e -> chart.one(Service.class).getSpec().getSelector().containsKey(e.getKey()))
-              .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-      assertThat(monitor.getMetadata().getLabels()).containsKeys(STANDARD_LABELS.toArray(String[]::new));
+          .isEqualTo(
+              chart.one(Service.class).getMetadata().getLabels().entrySet().stream()
+                  .filter(
+                      e -> chart.one(Service.class).getSpec().getSelector().containsKey(e.getKey()))
+                  .collect(
+                      java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+      assertThat(monitor.getMetadata().getLabels())
+          .containsKeys(STANDARD_LABELS.toArray(String[]::new));
     }
 
     @Test
@@ -370,7 +427,8 @@ class HelmChartTest {
       assertThat(policy.getSpec().getPodSelector().getMatchLabels())
           .isEqualTo(chart.one(Service.class).getSpec().getSelector());
       assertThat(policy.getSpec().getIngress().get(0).getFrom())
-          .extracting(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component"))
+          .extracting(
+              peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component"))
           .containsExactlyInAnyOrder("trigger", "test");
     }
 
@@ -390,11 +448,13 @@ class HelmChartTest {
       Container cleanup = job.getSpec().getTemplate().getSpec().getContainers().get(0);
 
       assertThat(job.getMetadata().getAnnotations()).containsEntry(HOOK_ANNOTATION, "pre-delete");
-      assertThat(cleanup.getCommand()).containsExactly("java", "-jar", "/deployments/quarkus-run.jar");
+      assertThat(cleanup.getCommand())
+          .containsExactly("java", "-jar", "/deployments/quarkus-run.jar");
       assertThat(cleanup.getArgs()).containsExactly("cleanup");
       assertThat(env(cleanup)).containsKeys("QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_PASSWORD");
       assertThat(cleanup.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
-      assertThat(job.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+      assertThat(job.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot())
+          .isTrue();
     }
 
     @Test
@@ -409,9 +469,18 @@ class HelmChartTest {
 
   @Test
   void runsTheNativeBinaryForCleanupWithTheNativeFlavor(@TempDir Path dir) {
-    RenderedChart chart = RenderedChart.render(dir, "image.flavor", "native", "cleanupHook.enabled", true);
+    RenderedChart chart =
+        RenderedChart.render(dir, "image.flavor", "native", "cleanupHook.enabled", true);
 
-    assertThat(chart.one(Job.class).getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
+    assertThat(
+            chart
+                .one(Job.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getCommand())
         .containsExactly("/deployments/application");
     assertThat(serviceContainer(chart.one(Deployment.class)).getImage()).endsWith(":0.1.0-native");
   }
@@ -420,7 +489,8 @@ class HelmChartTest {
   void opensTheApiOnlyWhenAuthIsDisabled(@TempDir Path dir) {
     RenderedChart chart = RenderedChart.render(dir, "auth.enabled", false);
 
-    assertThat(env(serviceContainer(chart.one(Deployment.class)))).doesNotContainKey("ALL_SITES_CRON_AUTH_TOKEN");
+    assertThat(env(serviceContainer(chart.one(Deployment.class))))
+        .doesNotContainKey("ALL_SITES_CRON_AUTH_TOKEN");
     assertThat(path(applicationYaml(chart), "all-sites-cron", "require-auth")).isEqualTo(false);
   }
 

@@ -46,7 +46,10 @@ final class RenderedChart {
   /** Renders the chart with its defaults plus {@code values} (key, value, key, value ...). */
   static RenderedChart render(Path workDir, Object... values) {
     TemplateCommand template =
-        new Helm(copyWithHooksAsManifests(workDir)).template().withName(RELEASE).withNamespace(NAMESPACE);
+        new Helm(copyWithHooksAsManifests(workDir))
+            .template()
+            .withName(RELEASE)
+            .withNamespace(NAMESPACE);
     for (int i = 0; i + 1 < values.length; i += 2) {
       template.set(values[i].toString(), values[i + 1]);
     }
@@ -96,7 +99,9 @@ final class RenderedChart {
     return all(type).stream().filter(r -> name.equals(r.getMetadata().getName())).findFirst();
   }
 
-  /** A resource of a kind the fabric8 model does not know (a CRD instance such as ServiceMonitor). */
+  /**
+   * A resource of a kind the fabric8 model does not know (a CRD instance such as ServiceMonitor).
+   */
   Optional<GenericKubernetesResource> generic(String kind) {
     return all(GenericKubernetesResource.class).stream()
         .filter(r -> kind.equals(r.getKind()))
