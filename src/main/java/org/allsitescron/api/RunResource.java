@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.allsitescron.coordination.CoordinationMode;
 import org.allsitescron.run.JobResult;
 import org.allsitescron.run.JobRunner;
+import org.allsitescron.run.RunEvents;
+import org.allsitescron.run.RunEvents.Verdict;
 import org.allsitescron.run.RunService;
 import org.allsitescron.run.Trigger;
 
@@ -32,13 +34,16 @@ public class RunResource {
   private final JobRunner jobs;
   private final TokenAuth auth;
   private final CoordinationMode mode;
+  private final RunEvents events;
   private final String consumer = "process-queue-" + UUID.randomUUID();
 
-  RunResource(RunService runs, JobRunner jobs, TokenAuth auth, CoordinationMode mode) {
+  RunResource(
+      RunService runs, JobRunner jobs, TokenAuth auth, CoordinationMode mode, RunEvents events) {
     this.runs = runs;
     this.jobs = jobs;
     this.auth = auth;
     this.mode = mode;
+    this.events = events;
   }
 
   @GET
@@ -71,13 +76,30 @@ public class RunResource {
   }
 
   private Uni<Response> run(UriInfo uri, String token, String authorization) {
-    boolean gaMode = Flags.read(uri, "ga");
-    boolean deferred = Flags.read(uri, "defer");
-    boolean dry = Flags.read(uri, "dry_run");
-    auth.check(authorization, token);
+    boolean gaMode;
+    boolean deferred;
+    boolean dry;
+    try {
+      gaMode = Flags.read(uri, "ga");
+      deferred = Flags.read(uri, "defer");
+      dry = Flags.read(uri, "dry_run");
+      auth.check(authorization, token);
+    } catch (ApiError refused) {
+      events.refused(verdict(refused));
+      throw refused;
+    }
     return dry
         ? runs.preview().map(preview -> Answers.preview(preview, gaMode))
         : runs.trigger(deferred).map(result -> Answers.trigger(result, gaMode, mode.isRedis()));
+  }
+
+  /** The admission result of a trigger refused before admission (400, 401 or 403). */
+  private static Verdict verdict(ApiError refused) {
+    return switch (refused.status()) {
+      case 401 -> Verdict.UNAUTHORIZED;
+      case 403 -> Verdict.FORBIDDEN;
+      default -> Verdict.INVALID;
+    };
   }
 
   private Response processed(JobResult result, boolean ga) {

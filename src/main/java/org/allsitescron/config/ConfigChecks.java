@@ -26,6 +26,10 @@ public final class ConfigChecks {
     positive(problems, "all-sites-cron.request-timeout", config.requestTimeout());
     positive(problems, "all-sites-cron.lock-timeout", config.lockTimeout());
     positive(problems, "all-sites-cron.worker.poll-interval", config.worker().pollInterval());
+    positive(
+        problems,
+        "all-sites-cron.metrics.queue-poll-interval",
+        config.metrics().queuePollInterval());
     config
         .perHostConcurrency()
         .ifPresent(

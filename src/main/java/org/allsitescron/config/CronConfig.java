@@ -100,6 +100,9 @@ public interface CronConfig {
   /** Where the network's sites come from. */
   Sites sites();
 
+  /** The service's own metrics ({@code /q/metrics}). */
+  Metrics metrics();
+
   /** Whether Redis coordinates the replicas. */
   enum RedisMode {
     AUTO,
@@ -143,6 +146,14 @@ public interface CronConfig {
     @WithDefault("1s")
     @WithConverter(SecondsOrDurationConverter.class)
     Duration pollInterval();
+  }
+
+  /** The service's own metrics ({@code /q/metrics}). */
+  interface Metrics {
+    /** Time between two reads of the queue and dead-letter lengths for the gauges. Default 15s. */
+    @WithDefault("15s")
+    @WithConverter(SecondsOrDurationConverter.class)
+    Duration queuePollInterval();
   }
 
   /** Where the network's sites come from. */

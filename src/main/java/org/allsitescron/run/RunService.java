@@ -33,6 +33,7 @@ public class RunService {
   private final Dispatcher dispatcher;
   private final RunLock lock;
   private final RunReports reports;
+  private final RunEvents events;
   private final int numberOfSites;
   private final long cooldownSeconds;
   private final Duration renewEvery;
@@ -44,12 +45,14 @@ public class RunService {
       Dispatcher dispatcher,
       RunLock lock,
       RunReports reports,
+      RunEvents events,
       CronConfig config) {
     this.admission = admission;
     this.sites = sites;
     this.dispatcher = dispatcher;
     this.lock = lock;
     this.reports = reports;
+    this.events = events;
     this.numberOfSites = config.numberOfSites();
     this.cooldownSeconds = config.rateLimitSeconds();
     this.renewEvery = config.lockTimeout().dividedBy(3);
@@ -65,7 +68,7 @@ public class RunService {
         deferred
             ? Ticket.deferred(Job.deferred(runId, System.currentTimeMillis()))
             : Ticket.sync(runId);
-    return admission.admit(ticket).chain(this::act);
+    return admission.admit(ticket).invoke(events::admitted).chain(this::act);
   }
 
   /** What a run would request now, without requesting anything. */
@@ -115,6 +118,7 @@ public class RunService {
         .chain(() -> reports.save(tally.snapshot()))
         .chain(() -> dispatchUnderLease(tally, lease))
         .map(ignored -> tally.finish())
+        .invoke(events::runEnded)
         .call(reports::save)
         .invoke(RunService::logFinished)
         .eventually(() -> lock.release(lease))
@@ -150,6 +154,8 @@ public class RunService {
         .onItem()
         .invoke(tally::add)
         .onItem()
+        .invoke(outcome -> events.siteDone(tally.runId(), outcome))
+        .onItem()
         .ignoreAsUni()
         .onFailure()
         .invoke(e -> tally.abort("site source failed: " + e.getMessage()))
@@ -171,6 +177,7 @@ public class RunService {
 
   private Uni<Void> renewOrAbort(RunTally tally, Lease lease) {
     return lock.renew(lease)
+        .invoke(events::lockRenewed)
         .invoke(
             held -> {
               if (!held) {

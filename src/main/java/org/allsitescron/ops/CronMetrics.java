@@ -1,0 +1,203 @@
+package org.allsitescron.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.allsitescron.coordination.JobQueue;
+import org.allsitescron.coordination.QueueDepth;
+import org.allsitescron.dispatch.Outcome;
+import org.allsitescron.run.RunEvents.AdmissionDecided;
+import org.allsitescron.run.RunEvents.LockRenewed;
+import org.allsitescron.run.RunEvents.RunEnded;
+import org.allsitescron.run.RunEvents.SiteDone;
+import org.allsitescron.run.RunEvents.Verdict;
+import org.allsitescron.run.RunReport;
+import org.allsitescron.run.RunState;
+import org.allsitescron.run.Trigger;
+
+/**
+ * Every meter of the service, by name, fed by the run events and a periodic read of the queue.
+ * Names are dotted (Prometheus shows {@code all_sites_cron_runs_total}, {@code …_seconds}); tags
+ * come from small fixed sets and never carry a site URL. Every series exists from start-up at 0, so
+ * {@code increase(…) == 0} alerts work before the first run.
+ */
+@Startup
+@ApplicationScoped
+public class CronMetrics {
+
+  /** Counter: runs that ended, by {@code state} (finished, aborted) and {@code trigger}. */
+  public static final String RUNS = "all_sites_cron.runs";
+
+  /** Timer with buckets: how long a run took, by {@code trigger}. */
+  public static final String RUN_DURATION = "all_sites_cron.run.duration";
+
+  /** Counter: sites requested, by {@code outcome} (ok, http_error, timeout, connect_error). */
+  public static final String SITES = "all_sites_cron.sites";
+
+  /** Timer with buckets: one site's {@code wp-cron.php} request, by {@code outcome}. */
+  public static final String SITE_REQUEST_DURATION = "all_sites_cron.site.request.duration";
+
+  /** Gauge: jobs waiting in the queue, as last read. */
+  public static final String QUEUE_LENGTH = "all_sites_cron.queue.length";
+
+  /** Gauge: jobs in the dead-letter list, as last read. */
+  public static final String QUEUE_DEAD = "all_sites_cron.queue.dead";
+
+  /** Counter: {@code /run} triggers by admission {@code result} (see {@link Verdict}). */
+  public static final String ADMISSIONS = "all_sites_cron.admissions";
+
+  /** Counter: renewals of the run lock by the run that holds it. */
+  public static final String LOCK_RENEWALS = "all_sites_cron.lock.renewals";
+
+  /** Counter: runs that found their lock lost (taken over or expired) and stopped. */
+  public static final String LOCK_LOSSES = "all_sites_cron.lock.losses";
+
+  /** Buckets of a site request: 10 ms to 30 s, the range of {@code request-timeout}. */
+  static final List<Duration> SITE_REQUEST_BUCKETS =
+      millis(10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000);
+
+  /** Buckets of a whole run: 1 s to 1 h. */
+  static final List<Duration> RUN_BUCKETS =
+      millis(1_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000);
+
+  private final MeterRegistry registry;
+  private final JobQueue queue;
+  private final Map<Outcome, Counter> sites = new EnumMap<>(Outcome.class);
+  private final Map<Outcome, Timer> siteRequests = new EnumMap<>(Outcome.class);
+  private final Map<Verdict, Counter> admissions = new EnumMap<>(Verdict.class);
+  private final Map<Trigger, Timer> runDurations = new EnumMap<>(Trigger.class);
+  private final Counter lockRenewals;
+  private final Counter lockLosses;
+  private volatile double queueLength = Double.NaN;
+  private volatile double deadLength = Double.NaN;
+
+  CronMetrics(MeterRegistry registry, JobQueue queue) {
+    this.registry = registry;
+    this.queue = queue;
+    for (Outcome outcome : Outcome.values()) {
+      sites.put(
+          outcome,
+          Counter.builder(SITES)
+              .description("Sites whose wp-cron.php was requested, by outcome")
+              .tag("outcome", outcome.label())
+              .register(registry));
+      siteRequests.put(
+          outcome,
+          Timer.builder(SITE_REQUEST_DURATION)
+              .description("Time of one site's wp-cron.php request, by outcome")
+              .tag("outcome", outcome.label())
+              .serviceLevelObjectives(SITE_REQUEST_BUCKETS.toArray(Duration[]::new))
+              .register(registry));
+    }
+    for (Verdict verdict : Verdict.values()) {
+      admissions.put(
+          verdict,
+          Counter.builder(ADMISSIONS)
+              .description("Triggers of /run by admission result")
+              .tag("result", verdict.label())
+              .register(registry));
+    }
+    for (Trigger trigger : Trigger.values()) {
+      runDurations.put(
+          trigger,
+          Timer.builder(RUN_DURATION)
+              .description("Time of a whole run, by trigger")
+              .tag("trigger", trigger.label())
+              .serviceLevelObjectives(RUN_BUCKETS.toArray(Duration[]::new))
+              .register(registry));
+      for (RunState state : List.of(RunState.FINISHED, RunState.ABORTED)) {
+        runs(state, trigger);
+      }
+    }
+    lockRenewals =
+        Counter.builder(LOCK_RENEWALS)
+            .description("Renewals of the run lock by the run holding it")
+            .register(registry);
+    lockLosses =
+        Counter.builder(LOCK_LOSSES)
+            .description("Runs that found their lock lost and stopped taking sites")
+            .register(registry);
+    Gauge.builder(QUEUE_LENGTH, this, metrics -> metrics.queueLength)
+        .description("Jobs waiting in the queue, as last read")
+        .register(registry);
+    Gauge.builder(QUEUE_DEAD, this, metrics -> metrics.deadLength)
+        .description("Jobs in the dead-letter list, as last read")
+        .register(registry);
+  }
+
+  void onSiteDone(@Observes SiteDone done) {
+    Outcome outcome = done.outcome().outcome();
+    sites.get(outcome).increment();
+    siteRequests.get(outcome).record(Duration.ofMillis(done.outcome().durationMs()));
+  }
+
+  void onRunEnded(@Observes RunEnded ended) {
+    RunReport report = ended.report();
+    runs(report.state(), report.trigger()).increment();
+    runDurations.get(report.trigger()).record(Duration.ofMillis(report.durationMs()));
+  }
+
+  void onLockRenewed(@Observes LockRenewed renewed) {
+    (renewed.held() ? lockRenewals : lockLosses).increment();
+  }
+
+  void onAdmission(@Observes AdmissionDecided decided) {
+    admissions.get(decided.verdict()).increment();
+  }
+
+  @Scheduled(
+      identity = "queue-gauges",
+      every = "{all-sites-cron.metrics.queue-poll-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> poll() {
+    return readQueue();
+  }
+
+  /** Reads the queue and dead-letter lengths into the gauges; what tests call instead of poll. */
+  public Uni<Void> readQueue() {
+    return queue
+        .depth()
+        .invoke(this::show)
+        .onFailure()
+        .invoke(this::unknown)
+        // The outage itself shows in readiness and as 503s; the gauges just say "unknown".
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  private void show(QueueDepth depth) {
+    queueLength = depth.length();
+    deadLength = depth.dead();
+  }
+
+  private void unknown(Throwable e) {
+    Log.debugf("Queue length unknown: %s", e.getMessage());
+    queueLength = Double.NaN;
+    deadLength = Double.NaN;
+  }
+
+  private Counter runs(RunState state, Trigger trigger) {
+    return Counter.builder(RUNS)
+        .description("Runs that ended, by final state and trigger")
+        .tag("state", state.label())
+        .tag("trigger", trigger.label())
+        .register(registry);
+  }
+
+  private static List<Duration> millis(long... values) {
+    return Arrays.stream(values).mapToObj(Duration::ofMillis).toList();
+  }
+}

@@ -1,0 +1,106 @@
+package org.allsitescron.run;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.util.Locale;
+import org.allsitescron.coordination.Decision;
+import org.allsitescron.dispatch.SiteOutcome;
+
+/**
+ * What runs and triggers tell whoever listens (metrics, logs), as small synchronous CDI events:
+ * {@code run} and {@code api} fire them without knowing the listeners.
+ */
+@ApplicationScoped
+public class RunEvents {
+
+  /** One site's request of run {@code runId} is done. */
+  public record SiteDone(String runId, SiteOutcome outcome) {}
+
+  /** A run ended ({@code finished} or {@code aborted}); {@code report} is its final report. */
+  public record RunEnded(RunReport report) {}
+
+  /** The watchdog renewed the run lock ({@code held}) or found it lost. */
+  public record LockRenewed(boolean held) {}
+
+  /** What became of one {@code /run} trigger. */
+  public record AdmissionDecided(Verdict verdict) {}
+
+  /** Every way a {@code /run} trigger can end its admission; the label is the metric tag. */
+  public enum Verdict {
+    ACCEPTED,
+    QUEUED,
+    ALREADY_QUEUED,
+    RATE_LIMITED,
+    LOCKED,
+    UNAUTHORIZED,
+    FORBIDDEN,
+    INVALID;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Verdict of(Decision decision) {
+      if (decision instanceof Decision.Accepted) {
+        return ACCEPTED;
+      }
+      if (decision instanceof Decision.Queued) {
+        return QUEUED;
+      }
+      if (decision instanceof Decision.AlreadyQueued) {
+        return ALREADY_QUEUED;
+      }
+      if (decision instanceof Decision.RateLimited) {
+        return RATE_LIMITED;
+      }
+      return LOCKED;
+    }
+  }
+
+  private final Event<SiteDone> siteDone;
+  private final Event<RunEnded> runEnded;
+  private final Event<LockRenewed> lockRenewed;
+  private final Event<AdmissionDecided> admissionDecided;
+
+  RunEvents(
+      Event<SiteDone> siteDone,
+      Event<RunEnded> runEnded,
+      Event<LockRenewed> lockRenewed,
+      Event<AdmissionDecided> admissionDecided) {
+    this.siteDone = siteDone;
+    this.runEnded = runEnded;
+    this.lockRenewed = lockRenewed;
+    this.admissionDecided = admissionDecided;
+  }
+
+  void siteDone(String runId, SiteOutcome outcome) {
+    fire(siteDone, new SiteDone(runId, outcome));
+  }
+
+  void runEnded(RunReport report) {
+    fire(runEnded, new RunEnded(report));
+  }
+
+  void lockRenewed(boolean held) {
+    fire(lockRenewed, new LockRenewed(held));
+  }
+
+  void admitted(Decision decision) {
+    fire(admissionDecided, new AdmissionDecided(Verdict.of(decision)));
+  }
+
+  /** A {@code /run} trigger refused before admission: a bad parameter or token. */
+  public void refused(Verdict verdict) {
+    fire(admissionDecided, new AdmissionDecided(verdict));
+  }
+
+  /** A listener's bug costs a metric or a log line, never a run. */
+  private static <T> void fire(Event<T> event, T payload) {
+    try {
+      event.fire(payload);
+    } catch (RuntimeException e) {
+      Log.warnf("A listener of %s failed: %s", payload.getClass().getSimpleName(), e);
+    }
+  }
+}
