@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
+import org.allsitescron.api.doc.Bodies;
+import org.allsitescron.api.doc.Examples;
 import org.allsitescron.coordination.CoordinationMode;
 import org.allsitescron.run.JobResult;
 import org.allsitescron.run.JobRunner;
@@ -21,6 +23,15 @@ import org.allsitescron.run.RunEvents;
 import org.allsitescron.run.RunEvents.Verdict;
 import org.allsitescron.run.RunService;
 import org.allsitescron.run.Trigger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The triggers: {@code /run} (also under {@code /wp-json} and the legacy {@code dss-cron/v1}) and
@@ -28,7 +39,18 @@ import org.allsitescron.run.Trigger;
  */
 @Path("")
 @Produces({MediaType.APPLICATION_JSON, "text/plain"})
+@Tag(name = "Runs")
 public class RunResource {
+
+  static final String RUN_DOC =
+      "Finds every eligible site and requests its `wp-cron.php`, then answers with the report;"
+          + " with `defer=1` queues the run instead, with `dry_run=1` only lists the sites. Admission:"
+          + " auth, cooldown (`429`), lock (`409`). GET and POST are the same. Also served under"
+          + " `/wp-json/all-sites-cron/v1/run` and, deprecated, `/dss-cron/v1/run` and"
+          + " `/wp-json/dss-cron/v1/run`.";
+
+  static final String TOKEN_DOC =
+      "The token, for callers that cannot send `Authorization: Bearer <token>`.";
 
   private final RunService runs;
   private final JobRunner jobs;
@@ -48,28 +70,89 @@ public class RunResource {
 
   @GET
   @Path("{namespace: (wp-json/)?(all-sites-cron|dss-cron)/v1}/run")
+  @Operation(operationId = "runGet", summary = "Trigger a run", description = RUN_DOC)
+  @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
+  @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
+  @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
+  @APIResponse(responseCode = "200", ref = "RunAnswer")
+  @APIResponse(responseCode = "202", ref = "QueuedAnswer")
+  @APIResponse(responseCode = "400", ref = "InvalidParam")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "409", ref = "Locked")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  @APIResponse(responseCode = "500", ref = "RunAborted")
+  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
   public Uni<Response> runGet(
       @Context UriInfo uri,
-      @QueryParam("token") String token,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+      @Parameter(description = TOKEN_DOC) @QueryParam("token") String token,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     return run(uri, token, authorization);
   }
 
   @POST
   @Path("{namespace: (wp-json/)?(all-sites-cron|dss-cron)/v1}/run")
+  @Operation(operationId = "runPost", summary = "Trigger a run (POST)", description = RUN_DOC)
+  @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
+  @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
+  @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
+  @APIResponse(responseCode = "200", ref = "RunAnswer")
+  @APIResponse(responseCode = "202", ref = "QueuedAnswer")
+  @APIResponse(responseCode = "400", ref = "InvalidParam")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "409", ref = "Locked")
+  @APIResponse(responseCode = "429", ref = "RateLimited")
+  @APIResponse(responseCode = "500", ref = "RunAborted")
+  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
   public Uni<Response> runPost(
       @Context UriInfo uri,
-      @QueryParam("token") String token,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+      @Parameter(description = TOKEN_DOC) @QueryParam("token") String token,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     return run(uri, token, authorization);
   }
 
   @POST
   @Path("{namespace: (wp-json/)?all-sites-cron/v1}/process-queue")
+  @Operation(
+      operationId = "processQueue",
+      summary = "Run the next queued job now",
+      description =
+          "Takes one due job from the queue and runs it now with trigger `process-queue` (what the"
+              + " plugin's external worker called). A job that cannot get the lock goes back to the"
+              + " queue (`409`); past `redis.max-retries`, or unreadable, to the dead-letter list."
+              + " Also served under `/wp-json/all-sites-cron/v1/process-queue`.")
+  @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
+  @APIResponse(
+      responseCode = "200",
+      description = "The job ran (its report), or there was none, or it was dead-lettered.",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(anyOf = {Bodies.RunFinished.class, Bodies.QueueMessage.class}),
+            examples = @ExampleObject(name = "no_jobs", value = Examples.NO_JOBS)),
+        @Content(
+            mediaType = "text/plain",
+            schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "ga", value = "::notice::No jobs in queue\n"))
+      })
+  @APIResponse(responseCode = "400", ref = "InvalidParam")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(
+      responseCode = "409",
+      description = "The lock is held; the job was put back for a later attempt.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Bodies.ErrorBody.class),
+              examples = @ExampleObject(name = "requeued", value = Examples.REQUEUED)))
+  @APIResponse(responseCode = "500", ref = "RunAborted")
+  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
   public Uni<Response> processQueue(
       @Context UriInfo uri,
-      @QueryParam("token") String token,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+      @Parameter(description = TOKEN_DOC) @QueryParam("token") String token,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     boolean gaMode = Flags.read(uri, "ga");
     auth.check(authorization, token);
     return jobs.runNext(consumer, Trigger.PROCESS_QUEUE).map(result -> processed(result, gaMode));

@@ -12,12 +12,23 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.allsitescron.api.doc.Bodies;
+import org.allsitescron.api.doc.Examples;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunStatus;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What is going on: {@code /status}, {@code /runs} and {@code /runs/{id}}. */
 @Path("{namespace: (wp-json/)?all-sites-cron/v1}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Status")
 public class StatusResource {
 
   /** Reports {@code /runs} lists at most. */
@@ -33,19 +44,65 @@ public class StatusResource {
 
   @GET
   @Path("status")
+  @Operation(
+      operationId = "status",
+      summary = "What is going on",
+      description =
+          "The current run's progress, queue and dead-letter lengths, the lock's holder and time"
+              + " left, the cooldown left, and the last runs. Also served under"
+              + " `/wp-json/all-sites-cron/v1/status`.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The state, read now.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Bodies.Status.class),
+              examples = @ExampleObject(name = "running", value = Examples.STATUS)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
   public Uni<Map<String, Object>> status(
-      @QueryParam("token") String token,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+      @Parameter(description = RunResource.TOKEN_DOC) @QueryParam("token") String token,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     auth.check(authorization, token);
     return status.snapshot().map(StatusResource::render);
   }
 
   @GET
   @Path("runs")
+  @Operation(
+      operationId = "listRuns",
+      summary = "The most recent run reports",
+      description =
+          "Run reports of every replica, newest first. Also served under"
+              + " `/wp-json/all-sites-cron/v1/runs`.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The reports.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Bodies.RunList.class),
+              examples = @ExampleObject(name = "one", value = Examples.RUN_LIST)))
+  @APIResponse(responseCode = "400", ref = "InvalidParam")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
   public Uni<Map<String, Object>> runs(
-      @QueryParam("limit") @DefaultValue("20") String limit,
-      @QueryParam("token") String token,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+      @Parameter(
+              description = "How many reports, newest first.",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "" + MAX_LISTED_RUNS,
+                      defaultValue = "20"))
+          @QueryParam("limit")
+          @DefaultValue("20")
+          String limit,
+      @Parameter(description = RunResource.TOKEN_DOC) @QueryParam("token") String token,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     auth.check(authorization, token);
     int count = parseLimit(limit);
     return status.recent(count).map(reports -> Map.of("runs", reports));
@@ -53,10 +110,29 @@ public class StatusResource {
 
   @GET
   @Path("runs/{id}")
+  @Operation(
+      operationId = "getRun",
+      summary = "One run's report",
+      description =
+          "A run's report, while it runs (`state: running`, `count` = sites done so far) and"
+              + " after. `failed_sites` keeps at most 100 sites; the counts cover all. Also served"
+              + " under `/wp-json/all-sites-cron/v1/runs/{id}`.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The report.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RunReport.class),
+              examples = @ExampleObject(name = "finished", value = Examples.REPORT)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "RunNotFound")
+  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
   public Uni<RunReport> run(
-      @PathParam("id") String id,
-      @QueryParam("token") String token,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+      @Parameter(description = "The run's `run_id`.") @PathParam("id") String id,
+      @Parameter(description = RunResource.TOKEN_DOC) @QueryParam("token") String token,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     auth.check(authorization, token);
     return status
         .find(id)
@@ -105,5 +181,4 @@ public class StatusResource {
     current.put("errors", report.errors());
     return current;
   }
-
 }

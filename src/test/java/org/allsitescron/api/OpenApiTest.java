@@ -1,0 +1,119 @@
+package org.allsitescron.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /q/openapi} describes every route under its canonical path, with its parameters, the token
+ * schemes and the error answers. Writes {@code target/openapi.json}, which {@code
+ * ci/lint-openapi.sh} lints.
+ */
+@QuarkusTest
+class OpenApiTest {
+
+  private static String document;
+  private static JsonPath openapi;
+
+  /** Once per class; a static @BeforeAll would run before the application listens. */
+  @BeforeEach
+  void fetch() throws Exception {
+    if (document != null) {
+      return;
+    }
+    document =
+        given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    Files.writeString(Path.of("target", "openapi.json"), document);
+    openapi = JsonPath.from(document);
+  }
+
+  @Test
+  void everyRouteIsListedUnderItsCanonicalPath() {
+    Map<String, Map<String, Object>> paths = openapi.getMap("paths");
+
+    assertThat(paths)
+        .containsOnlyKeys(
+            "/all-sites-cron/v1/run",
+            "/all-sites-cron/v1/process-queue",
+            "/all-sites-cron/v1/status",
+            "/all-sites-cron/v1/runs",
+            "/all-sites-cron/v1/runs/{id}");
+    assertThat(paths.get("/all-sites-cron/v1/run")).containsKeys("get", "post");
+    assertThat(paths.get("/all-sites-cron/v1/process-queue")).containsKey("post");
+    assertThat(document).doesNotContain("{namespace");
+    assertThat(openapi.getString("info.description"))
+        .contains("/wp-json/all-sites-cron/v1", "/dss-cron/v1/run", "Deprecation");
+  }
+
+  @Test
+  void runDocumentsItsFlagsTokenAndEveryAnswer() {
+    for (String method : List.of("get", "post")) {
+      String operation = "paths.'/all-sites-cron/v1/run'." + method;
+      assertThat(openapi.getList(operation + ".parameters.$ref", String.class))
+          .filteredOn(Objects::nonNull)
+          .containsExactlyInAnyOrder(
+              "#/components/parameters/ga",
+              "#/components/parameters/defer",
+              "#/components/parameters/dry_run");
+      assertThat(openapi.getList(operation + ".parameters.name", String.class)).contains("token");
+      assertThat(openapi.getMap(operation + ".responses"))
+          .containsKeys("200", "202", "400", "401", "403", "409", "429", "500", "503");
+    }
+    assertThat(openapi.getMap("components.parameters")).containsKeys("ga", "defer", "dry_run");
+    assertThat(openapi.getString("components.parameters.ga.in")).isEqualTo("query");
+    assertThat(
+            openapi.getString("components.responses.RateLimited.headers.Retry-After.schema.type"))
+        .isEqualTo("integer");
+    assertThat(openapi.getMap("components.responses.RunAnswer.content.'application/json'.examples"))
+        .containsKeys("finished", "partial_failure", "no_sites", "dry_run");
+    assertThat(openapi.getMap("components.responses.RunAnswer.content"))
+        .containsKeys("application/json", "text/plain");
+  }
+
+  @Test
+  void listingRunsDocumentsLimit() {
+    Map<String, Object> limit =
+        openapi
+            .<Map<String, Object>>getList("paths.'/all-sites-cron/v1/runs'.get.parameters")
+            .stream()
+            .filter(p -> "limit".equals(p.get("name")))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(limit).containsEntry("in", "query");
+    assertThat(limit.get("schema").toString()).contains("integer", "100");
+  }
+
+  @Test
+  void theTokenGoesInABearerHeaderOrTheQuery() {
+    assertThat(openapi.getString("components.securitySchemes.bearer.type")).isEqualTo("http");
+    assertThat(openapi.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+    assertThat(openapi.getString("components.securitySchemes.token.in")).isEqualTo("query");
+    assertThat(openapi.getList("security")).hasSize(2);
+  }
+
+  @Test
+  void errorsHaveTheWordpressShape() {
+    assertThat(openapi.getMap("components.schemas.ErrorBody.properties"))
+        .containsKeys("success", "code", "message", "data");
+    assertThat(openapi.getMap("components.schemas.RunFinished.properties"))
+        .containsKeys("run_id", "duration_ms", "failed_sites", "error_code");
+    assertThat(openapi.getMap("components.schemas.RunReport.properties"))
+        .containsKeys("run_id", "trigger", "state", "started_at", "finished_at", "failed_sites");
+  }
+}
