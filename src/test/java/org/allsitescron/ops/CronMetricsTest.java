@@ -174,4 +174,20 @@ class CronMetricsTest {
     assertThat(check.exitCode()).as(check.output()).isZero();
     assertThat(check.output()).isBlank();
   }
+
+  @Test
+  void theExampleAlertsOfTheDocsAreValidRules() throws Exception {
+    Path promtool = OpsTools.require("promtool");
+
+    OpsTools.Result check =
+        OpsTools.run(
+            Path.of("/dev/null"),
+            promtool.toString(),
+            "check",
+            "rules",
+            Path.of("docs", "prometheus-alerts.yaml").toString());
+
+    assertThat(check.exitCode()).as(check.output()).isZero();
+    assertThat(check.output()).contains("SUCCESS: 6 rules found");
+  }
 }
