@@ -111,7 +111,11 @@ class SiteSourceReadinessTest {
       proxy = TcpProxy.start(WordpressDatabase.HOST, WordpressDatabase.PORT);
       return Map.of(
           "quarkus.datasource.reactive.url",
-          "mysql://127.0.0.1:" + proxy.port() + "/" + TestNetwork.DATABASE);
+          "mysql://127.0.0.1:" + proxy.port() + "/" + TestNetwork.DATABASE,
+          "quarkus.datasource.username",
+          WordpressDatabase.USER,
+          "quarkus.datasource.password",
+          WordpressDatabase.PASSWORD);
     }
 
     @Override
