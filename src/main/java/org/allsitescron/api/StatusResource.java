@@ -105,5 +105,4 @@ public class StatusResource {
     current.put("errors", report.errors());
     return current;
   }
-
 }

@@ -42,8 +42,8 @@ public interface CronConfig {
   int concurrency();
 
   /**
-   * Most in-flight requests to one host; defaults to {@link #concurrency()}. A subdirectory
-   * network is one host and one PHP-FPM pool, so this is its real cap.
+   * Most in-flight requests to one host; defaults to {@link #concurrency()}. A subdirectory network
+   * is one host and one PHP-FPM pool, so this is its real cap.
    */
   OptionalInt perHostConcurrency();
 
@@ -130,6 +130,7 @@ public interface CronConfig {
 
     /** How long run reports are kept. Default 7 days. */
     @WithDefault("7d")
+    @WithConverter(SecondsOrDurationConverter.class)
     Duration reportTtl();
   }
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The deferred jobs. Each change of a job's state is one verb; a taken job sits in its consumer's
- * processing list until it is {@code done}, {@code requeue}d or {@code bury}ied, so a consumer
- * that dies leaves it to be recovered, never lost.
+ * processing list until it is {@code done}, {@code requeue}d or {@code bury}ied, so a consumer that
+ * dies leaves it to be recovered, never lost.
  */
 public interface JobQueue {
 

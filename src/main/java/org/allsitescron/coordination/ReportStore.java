@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Run reports as JSON documents, readable from every replica: each run by id, the most recent
- * ones, and the run in progress.
+ * Run reports as JSON documents, readable from every replica: each run by id, the most recent ones,
+ * and the run in progress.
  */
 public interface ReportStore {
 

@@ -8,8 +8,8 @@ import org.allsitescron.coordination.Job;
 import org.allsitescron.coordination.JobQueue;
 
 /**
- * Takes one due job and carries it out: runs it under the lock, or, when the lock is busy, puts
- * it back for a later attempt; past {@code max-retries}, or when unreadable, into the dead-letter
+ * Takes one due job and carries it out: runs it under the lock, or, when the lock is busy, puts it
+ * back for a later attempt; past {@code max-retries}, or when unreadable, into the dead-letter
  * list. A job leaves the consumer's processing list only in one of those three ways.
  */
 @ApplicationScoped
@@ -24,7 +24,8 @@ public class JobRunner {
     this.queue = queue;
     this.runs = runs;
     this.maxRetries = config.redis().maxRetries();
-    // max-retries attempts span twice the lock timeout: a lock left by a dead replica expires first.
+    // max-retries attempts span twice the lock timeout: a lock left by a dead replica expires
+    // first.
     this.retrySpacingMillis = 2 * config.lockTimeout().toMillis() / Math.max(1, maxRetries);
   }
 

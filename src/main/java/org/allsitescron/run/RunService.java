@@ -111,7 +111,9 @@ public class RunService {
     return sites
         .count(numberOfSites)
         .invoke(tally::expect)
-        .invoke(total -> Log.infof("Run %s (%s) started: %d sites", tally.runId(), trigger.label(), total))
+        .invoke(
+            total ->
+                Log.infof("Run %s (%s) started: %d sites", tally.runId(), trigger.label(), total))
         .chain(() -> reports.save(tally.snapshot()))
         .chain(() -> dispatchUnderLease(tally, lease))
         .map(ignored -> tally.finish())
@@ -166,7 +168,8 @@ public class RunService {
         .onItem()
         .transformToUniAndConcatenate(tick -> renewOrAbort(tally, lease))
         .subscribe()
-        .with(ignored -> {}, e -> Log.warnf("Lock watchdog of run %s stopped: %s", tally.runId(), e));
+        .with(
+            ignored -> {}, e -> Log.warnf("Lock watchdog of run %s stopped: %s", tally.runId(), e));
   }
 
   private Uni<Void> renewOrAbort(RunTally tally, Lease lease) {

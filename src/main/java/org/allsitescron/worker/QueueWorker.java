@@ -7,8 +7,8 @@ import org.allsitescron.run.JobResult;
 import org.allsitescron.run.JobRunner;
 
 /**
- * The drain on every replica: each {@code worker.poll-interval} it takes one due job and carries
- * it out. Skipped while the worker is disabled or the service is stopping.
+ * The drain on every replica: each {@code worker.poll-interval} it takes one due job and carries it
+ * out. Skipped while the worker is disabled or the service is stopping.
  */
 @ApplicationScoped
 public class QueueWorker {

@@ -11,8 +11,8 @@ import org.allsitescron.coordination.JobQueue;
 import org.allsitescron.coordination.QueueDepth;
 
 /**
- * The queue of a single instance, in memory. A lone process has no other consumer to recover
- * from, so a taken job lives only with the worker that took it.
+ * The queue of a single instance, in memory. A lone process has no other consumer to recover from,
+ * so a taken job lives only with the worker that took it.
  */
 @ApplicationScoped
 @Typed(LocalJobQueue.class)
