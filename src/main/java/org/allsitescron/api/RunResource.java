@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import java.util.UUID;
 import org.allsitescron.coordination.CoordinationMode;
+import org.allsitescron.coordination.ReplicaIdentity;
 import org.allsitescron.run.JobResult;
 import org.allsitescron.run.JobRunner;
 import org.allsitescron.run.RunService;
@@ -32,13 +32,19 @@ public class RunResource {
   private final JobRunner jobs;
   private final TokenAuth auth;
   private final CoordinationMode mode;
-  private final String consumer = "process-queue-" + UUID.randomUUID();
+  private final ReplicaIdentity replica;
 
-  RunResource(RunService runs, JobRunner jobs, TokenAuth auth, CoordinationMode mode) {
+  RunResource(
+      RunService runs,
+      JobRunner jobs,
+      TokenAuth auth,
+      CoordinationMode mode,
+      ReplicaIdentity replica) {
     this.runs = runs;
     this.jobs = jobs;
     this.auth = auth;
     this.mode = mode;
+    this.replica = replica;
   }
 
   @GET
@@ -67,7 +73,8 @@ public class RunResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     boolean gaMode = Flags.read(uri, "ga");
     auth.check(authorization, token);
-    return jobs.runNext(consumer, Trigger.PROCESS_QUEUE).map(result -> processed(result, gaMode));
+    return jobs.runNext(replica.name(), Trigger.PROCESS_QUEUE)
+        .map(result -> processed(result, gaMode));
   }
 
   private Uni<Response> run(UriInfo uri, String token, String authorization) {

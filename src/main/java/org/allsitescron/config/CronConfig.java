@@ -140,10 +140,18 @@ public interface CronConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Time between two looks at the queue. Default 1s. */
+    /** Time between two looks at the queue, as the scheduler reads it ({@code 1s}). Default 1s. */
     @WithDefault("1s")
     @WithConverter(SecondsOrDurationConverter.class)
     Duration pollInterval();
+
+    /**
+     * Time between two heartbeats of this replica; a replica silent for three of them is taken for
+     * dead and its jobs are put back in the queue. Default 5s.
+     */
+    @WithDefault("5s")
+    @WithConverter(SecondsOrDurationConverter.class)
+    Duration heartbeatInterval();
   }
 
   /** Where the network's sites come from. */

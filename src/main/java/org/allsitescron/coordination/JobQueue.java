@@ -25,6 +25,9 @@ public interface JobQueue {
   /** Queue and dead-letter lengths. */
   Uni<QueueDepth> depth();
 
+  /** Tells the others that {@code consumer} is alive, so its jobs are not taken back. */
+  Uni<Void> heartbeat(String consumer);
+
   /**
    * Puts back into the queue every job held by a consumer that is gone (no heartbeat); returns how
    * many were put back.

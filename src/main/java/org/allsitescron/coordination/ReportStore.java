@@ -10,8 +10,12 @@ import java.util.Optional;
  */
 public interface ReportStore {
 
-  /** Stores or replaces a run's report; a running report also becomes the current run. */
-  Uni<Void> save(String runId, String json, boolean running);
+  /**
+   * Stores or replaces a run's report; a running report also becomes the current run.
+   *
+   * @param startedAtMillis the run's start, which orders the reports
+   */
+  Uni<Void> save(String runId, long startedAtMillis, String json, boolean running);
 
   /** One run's report. */
   Uni<Optional<String>> find(String runId);

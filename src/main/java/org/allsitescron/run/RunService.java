@@ -28,6 +28,9 @@ import org.allsitescron.sites.SiteSource;
 @ApplicationScoped
 public class RunService {
 
+  /** Why a run stopped when the service shut down; its job goes back into the queue. */
+  public static final String SHUTDOWN = "shutdown";
+
   private final Admission admission;
   private final SiteSource sites;
   private final Dispatcher dispatcher;
@@ -133,9 +136,9 @@ public class RunService {
                     : Uni.createFrom().item(Optional.<RunReport>empty()));
   }
 
-  /** Stops every run of this process from taking further sites (shutdown). */
-  public void abortAll(String reason) {
-    active.forEach(tally -> tally.abort(reason));
+  /** Stops every run of this process from taking further sites; they end {@code aborted}. */
+  public void abortAll() {
+    active.forEach(tally -> tally.abort(SHUTDOWN));
   }
 
   /** Whether a run is going on in this process. */

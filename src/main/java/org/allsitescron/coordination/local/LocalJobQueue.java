@@ -49,6 +49,11 @@ public class LocalJobQueue implements JobQueue {
   }
 
   @Override
+  public Uni<Void> heartbeat(String consumer) {
+    return Uni.createFrom().voidItem();
+  }
+
+  @Override
   public Uni<Integer> recoverOrphans() {
     return Uni.createFrom().item(0);
   }

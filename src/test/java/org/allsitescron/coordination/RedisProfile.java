@@ -1,0 +1,18 @@
+package org.allsitescron.coordination;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** The local Redis, in a database index of the tests' own, with a short lock for renewal tests. */
+public class RedisProfile implements QuarkusTestProfile {
+
+  public static final String HOSTS = "redis://127.0.0.1:6379/11";
+
+  @Override
+  public Map<String, String> getConfigOverrides() {
+    return Map.of(
+        "quarkus.redis.hosts", HOSTS,
+        "all-sites-cron.lock-timeout", "3s",
+        "all-sites-cron.redis.max-retries", "2");
+  }
+}
