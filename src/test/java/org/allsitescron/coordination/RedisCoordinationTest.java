@@ -61,7 +61,7 @@ class RedisCoordinationTest {
   @Test
   void ofOneHundredSimultaneousTriggersExactlyOneRuns() throws Exception {
     // The run outlasts the burst: with no cooldown here, a trigger after it would be accepted.
-    sites.delay(3_000);
+    sites.delay(1_000);
     ExecutorService pool = Executors.newFixedThreadPool(100);
     CountDownLatch start = new CountDownLatch(1);
     List<Callable<Integer>> calls = new ArrayList<>();
@@ -207,8 +207,8 @@ class RedisCoordinationTest {
 
   @Test
   void theLockIsRenewedThroughARunLongerThanItsTimeout() {
-    // 20 sites of 600 ms at concurrency 50... one wave; make it longer than the 3 s lock.
-    sites.delay(3_500);
+    // Four waves of 1 s: the run outlasts the 3 s lock, renewed every second.
+    sites.delay(1_000);
 
     authed()
         .get(BASE + "/run")
