@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.coordination.JobQueue;
 import org.allsitescron.coordination.ReplicaIdentity;
@@ -28,8 +29,14 @@ public class OrphanRecovery {
     this.replica = replica;
   }
 
-  /** Announces this replica, then recovers what dead ones left ("activation"). */
-  void onStart(@Observes StartupEvent event) {
+  /**
+   * Announces this replica, then recovers what dead ones left ("activation"); only where the worker
+   * runs (not, for instance, in the {@code cleanup} command).
+   */
+  void onStart(@Observes StartupEvent event, CronConfig config) {
+    if (!config.worker().enabled()) {
+      return;
+    }
     try {
       queue.heartbeat(replica.name()).chain(this::recover).await().atMost(STARTUP_WAIT);
     } catch (CoordinationUnavailableException e) {

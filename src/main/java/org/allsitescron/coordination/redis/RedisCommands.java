@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.impl.types.ErrorType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import org.allsitescron.coordination.CoordinationUnavailableException;
@@ -19,8 +20,12 @@ public class RedisCommands {
 
   private final ReactiveRedisDataSource redis;
 
-  RedisCommands(ReactiveRedisDataSource redis) {
-    this.redis = redis;
+  /**
+   * Looked up, not injected: in the embedded mode the Redis client is inactive, and a plain
+   * injection point would make Quarkus try to start it.
+   */
+  RedisCommands(Instance<ReactiveRedisDataSource> redis) {
+    this.redis = redis.get();
   }
 
   /** Runs one command. */
