@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RateLimitTest.Cooldown.class)
 class RateLimitTest {
 
-  /** A two-second cooldown. */
+  /** A six-second cooldown: long enough for the checks below on a busy machine. */
   public static class Cooldown implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("all-sites-cron.rate-limit-seconds", "2");
+      return Map.of("all-sites-cron.rate-limit-seconds", "6");
     }
   }
 
@@ -41,11 +41,11 @@ class RateLimitTest {
         .body("success", equalTo(false))
         .body("error", equalTo("rate_limited"))
         .body("code", equalTo("all_sites_cron_rate_limited"))
-        .body("cooldown", equalTo(2))
+        .body("cooldown", equalTo(6))
         .body("data.status", equalTo(429))
         .body("message", startsWith("Rate limited. Try again in "));
     int retryAfter = Integer.parseInt(limited.header("Retry-After"));
-    assertThat(retryAfter).isBetween(1, 2);
+    assertThat(retryAfter).isBetween(1, 6);
     assertThat(limited.jsonPath().getInt("retry_after")).isEqualTo(retryAfter);
     assertThat(limited.jsonPath().getString("last_run_gmt")).isNotBlank();
     authed().get(BASE + "/run?defer=1").then().statusCode(429);
@@ -59,7 +59,7 @@ class RateLimitTest {
     assertThat(TestNetwork.sites().hits("site-01")).isEqualTo(1);
 
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> authed().get(BASE + "/run").then().statusCode(200));
     assertThat(TestNetwork.sites().hits("site-01")).isEqualTo(2);
