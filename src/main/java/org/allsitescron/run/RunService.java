@@ -41,6 +41,9 @@ public class RunService {
   private final Duration renewEvery;
   private final Set<RunTally> active = ConcurrentHashMap.newKeySet();
 
+  /** Longest time between two progress updates seen by {@code /status}. */
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
   RunService(
       Admission admission,
       SiteSource sites,
@@ -55,7 +58,7 @@ public class RunService {
     this.reports = reports;
     this.numberOfSites = config.numberOfSites();
     this.cooldownSeconds = config.rateLimitSeconds();
-    this.renewEvery = config.lockTimeout().dividedBy(3);
+    this.renewEvery = min(config.lockTimeout().dividedBy(3), PROGRESS_EVERY);
   }
 
   /**
@@ -163,7 +166,9 @@ public class RunService {
         .eventually(watchdog::cancel);
   }
 
-  /** Renews the lease every third of the lock timeout and publishes progress meanwhile. */
+  /**
+   * Renews the lease (every third of the lock timeout, at most 2 s apart) and publishes progress.
+   */
   private Cancellable keepAlive(RunTally tally, Lease lease) {
     return Multi.createFrom()
         .ticks()
@@ -189,6 +194,10 @@ public class RunService {
         .invoke(e -> Log.warnf("Could not renew the lock of run %s: %s", tally.runId(), e))
         .onFailure()
         .recoverWithNull();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static void logFinished(RunReport report) {

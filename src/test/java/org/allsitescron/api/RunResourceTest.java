@@ -74,6 +74,7 @@ class RunResourceTest {
 
     // wp-cron.php only runs events for ?doing_wp_cron=<v> when a transient already holds v.
     assertThat(sites.lastQuery("site-01")).isEmpty();
+    assertThat(sites.lastUserAgent("site-01")).startsWith("all-sites-cron/");
   }
 
   @ParameterizedTest

@@ -206,18 +206,34 @@ class RedisCoordinationTest {
   }
 
   @Test
-  void theLockIsRenewedThroughARunLongerThanItsTimeout() {
+  void theLockIsRenewedThroughARunLongerThanItsTimeoutAndStatusShowsProgress() throws Exception {
     // Four waves of 1 s: the run outlasts the 3 s lock, renewed every second.
     sites.delay(1_000);
+    authed().get(BASE + "/run?defer=1").then().statusCode(202);
+    var running = worker.drainOnce().subscribeAsCompletionStage();
 
-    authed()
-        .get(BASE + "/run")
-        .then()
-        .statusCode(200)
-        .body("success", equalTo(true))
-        .body("count", equalTo(20));
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                authed()
+                    .get(BASE + "/status")
+                    .then()
+                    .body("current_run.total", equalTo(20))
+                    .body("current_run.done", org.hamcrest.Matchers.greaterThan(0))
+                    .body("lock.held", equalTo(true))
+                    .body("lock.ttl_ms", org.hamcrest.Matchers.greaterThan(0)));
+    JobResult result = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            JobResult.Ran.class,
+            ran -> {
+              assertThat(ran.report().state()).isEqualTo(RunState.FINISHED);
+              assertThat(ran.report().durationMs()).isGreaterThan(3_000);
+            });
     assertThat(get(keys.lock())).isNull();
+    authed().get(BASE + "/status").then().body("current_run", equalTo(null));
   }
 
   @Test

@@ -36,6 +36,7 @@ public final class SiteServer implements AutoCloseable {
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final Map<String, Behavior> behaviors = new ConcurrentHashMap<>();
   private final Map<String, String> queries = new ConcurrentHashMap<>();
+  private final Map<String, String> userAgents = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inFlightByHost = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> maxInFlightByHost = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -94,6 +95,11 @@ public final class SiteServer implements AutoCloseable {
     return queries.get(site);
   }
 
+  /** The User-Agent of the last request to {@code site}. */
+  public String lastUserAgent(String site) {
+    return userAgents.get(site);
+  }
+
   public int maxInFlight() {
     return maxInFlight.get();
   }
@@ -108,6 +114,7 @@ public final class SiteServer implements AutoCloseable {
     hits.clear();
     behaviors.clear();
     queries.clear();
+    userAgents.clear();
     maxInFlight.set(0);
     maxInFlightByHost.clear();
   }
@@ -137,6 +144,7 @@ public final class SiteServer implements AutoCloseable {
     String site = prefix.replaceAll("^/+|/+$", "");
     hits.computeIfAbsent(site, s -> new AtomicInteger()).incrementAndGet();
     queries.put(site, request.query() == null ? "" : request.query());
+    userAgents.put(site, String.valueOf(request.getHeader("User-Agent")));
     String host = request.authority() == null ? "" : request.authority().host();
     enter(host);
     Behavior behavior = behaviors.getOrDefault(site, Behavior.OK);
