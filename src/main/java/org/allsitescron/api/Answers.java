@@ -73,7 +73,8 @@ final class Answers {
   }
 
   /** A message in GA text, or {@code {"success":…, "message":…}} plus {@code fields} in JSON. */
-  static Response message(int status, boolean success, String message, boolean ga, Map<String, Object> fields) {
+  static Response message(
+      int status, boolean success, String message, boolean ga, Map<String, Object> fields) {
     if (ga) {
       return text(status, GithubActionsText.message(status, message));
     }

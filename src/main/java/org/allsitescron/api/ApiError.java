@@ -3,8 +3,9 @@ package org.allsitescron.api;
 import java.util.Map;
 
 /**
- * An error answer in WordPress's shape {@code {"success":false,"code","message","data":{"status"}}},
- * thrown anywhere in the API and rendered by {@link ErrorMapper}.
+ * An error answer in WordPress's shape {@code
+ * {"success":false,"code","message","data":{"status"}}}, thrown anywhere in the API and rendered by
+ * {@link ErrorMapper}.
  */
 final class ApiError extends RuntimeException {
 
@@ -13,7 +14,8 @@ final class ApiError extends RuntimeException {
   private final Long retryAfterSeconds;
   private final Map<String, Object> extra;
 
-  ApiError(int status, String code, String message, Long retryAfterSeconds, Map<String, Object> extra) {
+  ApiError(
+      int status, String code, String message, Long retryAfterSeconds, Map<String, Object> extra) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;

@@ -70,7 +70,8 @@ public class ErrorMapper {
   }
 
   static ApiError notFoundError() {
-    return new ApiError(404, "rest_no_route", "No route was found matching the URL and request method.");
+    return new ApiError(
+        404, "rest_no_route", "No route was found matching the URL and request method.");
   }
 
   /** The WordPress error body: {@code success, code, message, data.status}, plus any extras. */

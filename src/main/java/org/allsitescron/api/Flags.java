@@ -32,7 +32,8 @@ final class Flags {
       case "0", "false", "no", "off" -> false;
       default ->
           throw ApiError.invalidParam(
-              name, "must be one of 1, true, yes, on, 0, false, no, off (got '" + shorten(raw) + "')");
+              name,
+              "must be one of 1, true, yes, on, 0, false, no, off (got '" + shorten(raw) + "')");
     };
   }
 

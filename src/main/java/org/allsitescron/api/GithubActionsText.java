@@ -6,8 +6,8 @@ import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.run.RunReport;
 
 /**
- * The {@code ga=1} answer: GitHub Actions workflow commands, one a line. Everything that comes
- * from a site is escaped the way the runner unescapes it, so no site can inject a command.
+ * The {@code ga=1} answer: GitHub Actions workflow commands, one a line. Everything that comes from
+ * a site is escaped the way the runner unescapes it, so no site can inject a command.
  */
 final class GithubActionsText {
 

@@ -27,9 +27,7 @@ public class LegacyNamespaceFilter {
       return;
     }
     response.getHeaders().putSingle("Deprecation", "@" + DEPRECATED_AT.getEpochSecond());
-    response
-        .getHeaders()
-        .putSingle("Link", "</all-sites-cron/v1/run>; rel=\"successor-version\"");
+    response.getHeaders().putSingle("Link", "</all-sites-cron/v1/run>; rel=\"successor-version\"");
     warnAtMostOnceAMinute(path);
   }
 

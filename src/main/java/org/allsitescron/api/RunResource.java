@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import java.util.UUID;
 import org.allsitescron.api.doc.Bodies;
 import org.allsitescron.api.doc.Examples;
 import org.allsitescron.coordination.CoordinationMode;
+import org.allsitescron.coordination.ReplicaIdentity;
 import org.allsitescron.run.JobResult;
 import org.allsitescron.run.JobRunner;
 import org.allsitescron.run.RunEvents;
@@ -56,15 +56,21 @@ public class RunResource {
   private final JobRunner jobs;
   private final TokenAuth auth;
   private final CoordinationMode mode;
+  private final ReplicaIdentity replica;
   private final RunEvents events;
-  private final String consumer = "process-queue-" + UUID.randomUUID();
 
   RunResource(
-      RunService runs, JobRunner jobs, TokenAuth auth, CoordinationMode mode, RunEvents events) {
+      RunService runs,
+      JobRunner jobs,
+      TokenAuth auth,
+      CoordinationMode mode,
+      ReplicaIdentity replica,
+      RunEvents events) {
     this.runs = runs;
     this.jobs = jobs;
     this.auth = auth;
     this.mode = mode;
+    this.replica = replica;
     this.events = events;
   }
 
@@ -155,7 +161,8 @@ public class RunResource {
       @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     boolean gaMode = Flags.read(uri, "ga");
     auth.check(authorization, token);
-    return jobs.runNext(consumer, Trigger.PROCESS_QUEUE).map(result -> processed(result, gaMode));
+    return jobs.runNext(replica.name(), Trigger.PROCESS_QUEUE)
+        .map(result -> processed(result, gaMode));
   }
 
   private Uni<Response> run(UriInfo uri, String token, String authorization) {

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,36 +19,36 @@ public interface CronConfig {
 
   /** Seconds between two accepted triggers; 0 turns the cooldown off. Default 60. */
   @WithDefault("60")
-  @Min(0)
+  @Min(value = 0, message = "must be 0 (off) or more (got ${validatedValue})")
   int rateLimitSeconds();
 
   /** Most sites one run requests, in {@code blog_id} order. Default 1000. */
   @WithDefault("1000")
-  @Positive
-  @Max(10_000_000)
+  @Min(value = 1, message = "must be at least 1 (got ${validatedValue})")
+  @Max(value = 10_000_000, message = "must be at most 10000000 (got ${validatedValue})")
   int numberOfSites();
 
   /** Sites read from the source at a time. Default 50. */
   @WithDefault("50")
-  @Positive
-  @Max(10_000)
+  @Min(value = 1, message = "must be at least 1 (got ${validatedValue})")
+  @Max(value = 10_000, message = "must be at most 10000 (got ${validatedValue})")
   int batchSize();
 
   /** Most {@code wp-cron.php} requests in flight at once. Default 50. */
   @WithDefault("50")
-  @Positive
-  @Max(10_000)
+  @Min(value = 1, message = "must be at least 1 (got ${validatedValue})")
+  @Max(value = 10_000, message = "must be at most 10000 (got ${validatedValue})")
   int concurrency();
 
   /**
-   * Most in-flight requests to one host; defaults to {@link #concurrency()}. A subdirectory
-   * network is one host and one PHP-FPM pool, so this is its real cap.
+   * Most in-flight requests to one host; defaults to {@link #concurrency()}. A subdirectory network
+   * is one host and one PHP-FPM pool, so this is its real cap.
    */
   OptionalInt perHostConcurrency();
 
   /** Requests per second started against one host; 0 (the default) means unpaced. */
   @WithDefault("0")
-  @DecimalMin("0")
+  @DecimalMin(value = "0", message = "must be 0 (unpaced) or more (got ${validatedValue})")
   double perHostRate();
 
   /** Time one site gets to answer: a duration ({@code 5s}, {@code PT5S}) or decimal seconds. */
@@ -114,7 +113,9 @@ public interface CronConfig {
   interface Redis {
     /** Prefix of every key the service writes. Default {@code all_sites_cron:}. */
     @WithDefault("all_sites_cron:")
-    @Pattern(regexp = "[A-Za-z0-9_:.-]{1,64}", message = "must be 1-64 of A-Z a-z 0-9 _ : . -")
+    @Pattern(
+        regexp = "[A-Za-z0-9_:.-]{1,64}",
+        message = "must be 1-64 of A-Z a-z 0-9 _ : . - (got '${validatedValue}')")
     String keyPrefix();
 
     /** The job list; defaults to the prefix followed by {@code jobs}. */
@@ -122,8 +123,8 @@ public interface CronConfig {
 
     /** Times a job that cannot get the lock is retried before it is dead-lettered. Default 3. */
     @WithDefault("3")
-    @Min(0)
-    @Max(100)
+    @Min(value = 0, message = "must be 0 or more (got ${validatedValue})")
+    @Max(value = 100, message = "must be at most 100 (got ${validatedValue})")
     int maxRetries();
 
     /** The queue key in force: {@link #queueKey()} or else the prefix followed by {@code jobs}. */
@@ -133,6 +134,7 @@ public interface CronConfig {
 
     /** How long run reports are kept. Default 7 days. */
     @WithDefault("7d")
+    @WithConverter(SecondsOrDurationConverter.class)
     Duration reportTtl();
   }
 
@@ -142,10 +144,18 @@ public interface CronConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Time between two looks at the queue. Default 1s. */
+    /** Time between two looks at the queue, as the scheduler reads it ({@code 1s}). Default 1s. */
     @WithDefault("1s")
     @WithConverter(SecondsOrDurationConverter.class)
     Duration pollInterval();
+
+    /**
+     * Time between two heartbeats of this replica; a replica silent for three of them is taken for
+     * dead and its jobs are put back in the queue. Default 5s.
+     */
+    @WithDefault("5s")
+    @WithConverter(SecondsOrDurationConverter.class)
+    Duration heartbeatInterval();
   }
 
   /** The service's own metrics ({@code /q/metrics}). */
@@ -167,6 +177,7 @@ public interface CronConfig {
     Optional<List<String>> staticUrls();
 
     /** The network's own database. */
+    @WithName("wordpress-db")
     WordpressDb wordpressDb();
 
     /** Kinds of site source. */
@@ -179,7 +190,9 @@ public interface CronConfig {
     interface WordpressDb {
       /** Table prefix of the network. Default {@code wp_}. */
       @WithDefault("wp_")
-      @Pattern(regexp = "[A-Za-z0-9_]{1,32}", message = "must be 1-32 of A-Z a-z 0-9 _")
+      @Pattern(
+          regexp = "[A-Za-z0-9_]{1,32}",
+          message = "must be 1-32 of A-Z a-z 0-9 _ (got '${validatedValue}')")
       String tablePrefix();
 
       /** Only sites of this network ({@code site_id}); all networks when unset. */
@@ -187,7 +200,7 @@ public interface CronConfig {
 
       /** Scheme of the fallback URL built from domain and path. Default https. */
       @WithDefault("https")
-      @Pattern(regexp = "https?", message = "must be http or https")
+      @Pattern(regexp = "https?", message = "must be http or https (got '${validatedValue}')")
       String scheme();
     }
   }

@@ -4,8 +4,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Decides, atomically across replicas, whether a trigger runs: cooldown first (rate limited), then
- * the lock (locked), then it starts the cooldown and either takes the lock (sync) or queues the
- * job (deferred). Of any number of simultaneous tickets at most one is admitted.
+ * the lock (locked), then it starts the cooldown and either takes the lock (sync) or queues the job
+ * (deferred). Of any number of simultaneous tickets at most one is admitted.
  */
 public interface Admission {
 

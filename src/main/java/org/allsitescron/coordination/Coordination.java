@@ -7,32 +7,43 @@ import org.allsitescron.coordination.local.LocalAdmission;
 import org.allsitescron.coordination.local.LocalJobQueue;
 import org.allsitescron.coordination.local.LocalReportStore;
 import org.allsitescron.coordination.local.LocalRunLock;
+import org.allsitescron.coordination.redis.RedisAdmission;
+import org.allsitescron.coordination.redis.RedisJobQueue;
+import org.allsitescron.coordination.redis.RedisReportStore;
+import org.allsitescron.coordination.redis.RedisRunLock;
 
-/** Produces the kind of each coordination seam that {@link CoordinationMode} chose. */
+/**
+ * Produces the kind of each coordination seam that {@link CoordinationMode} chose; the other kind
+ * is never instantiated (so no Redis connection exists in the embedded mode).
+ */
 @ApplicationScoped
 public class Coordination {
 
   @Produces
   @ApplicationScoped
-  Admission admission(CoordinationMode mode, Instance<LocalAdmission> local) {
-    return local.get();
+  Admission admission(
+      CoordinationMode mode, Instance<LocalAdmission> local, Instance<RedisAdmission> redis) {
+    return mode.isRedis() ? redis.get() : local.get();
   }
 
   @Produces
   @ApplicationScoped
-  RunLock runLock(CoordinationMode mode, Instance<LocalRunLock> local) {
-    return local.get();
+  RunLock runLock(
+      CoordinationMode mode, Instance<LocalRunLock> local, Instance<RedisRunLock> redis) {
+    return mode.isRedis() ? redis.get() : local.get();
   }
 
   @Produces
   @ApplicationScoped
-  JobQueue jobQueue(CoordinationMode mode, Instance<LocalJobQueue> local) {
-    return local.get();
+  JobQueue jobQueue(
+      CoordinationMode mode, Instance<LocalJobQueue> local, Instance<RedisJobQueue> redis) {
+    return mode.isRedis() ? redis.get() : local.get();
   }
 
   @Produces
   @ApplicationScoped
-  ReportStore reportStore(CoordinationMode mode, Instance<LocalReportStore> local) {
-    return local.get();
+  ReportStore reportStore(
+      CoordinationMode mode, Instance<LocalReportStore> local, Instance<RedisReportStore> redis) {
+    return mode.isRedis() ? redis.get() : local.get();
   }
 }

@@ -97,7 +97,8 @@ public record Job(
     if (retryAtMillis > 0) {
       node.put("retry_at", retryAtMillis);
     }
-    return new Job(node.toString(), runId, trigger, timestamp, queuedAt, retries, retryAtMillis, null);
+    return new Job(
+        node.toString(), runId, trigger, timestamp, queuedAt, retries, retryAtMillis, null);
   }
 
   private static Job broken(String raw, String reason) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The deferred jobs. Each change of a job's state is one verb; a taken job sits in its consumer's
- * processing list until it is {@code done}, {@code requeue}d or {@code bury}ied, so a consumer
- * that dies leaves it to be recovered, never lost.
+ * processing list until it is {@code done}, {@code requeue}d or {@code bury}ied, so a consumer that
+ * dies leaves it to be recovered, never lost.
  */
 public interface JobQueue {
 
@@ -24,6 +24,9 @@ public interface JobQueue {
 
   /** Queue and dead-letter lengths. */
   Uni<QueueDepth> depth();
+
+  /** Tells the others that {@code consumer} is alive, so its jobs are not taken back. */
+  Uni<Void> heartbeat(String consumer);
 
   /**
    * Puts back into the queue every job held by a consumer that is gone (no heartbeat); returns how

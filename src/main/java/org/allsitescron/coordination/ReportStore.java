@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Run reports as JSON documents, readable from every replica: each run by id, the most recent
- * ones, and the run in progress.
+ * Run reports as JSON documents, readable from every replica: each run by id, the most recent ones,
+ * and the run in progress.
  */
 public interface ReportStore {
 
-  /** Stores or replaces a run's report; a running report also becomes the current run. */
-  Uni<Void> save(String runId, String json, boolean running);
+  /**
+   * Stores or replaces a run's report; a running report also becomes the current run.
+   *
+   * @param startedAtMillis the run's start, which orders the reports
+   */
+  Uni<Void> save(String runId, long startedAtMillis, String json, boolean running);
 
   /** One run's report. */
   Uni<Optional<String>> find(String runId);

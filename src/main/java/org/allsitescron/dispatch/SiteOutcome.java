@@ -25,7 +25,8 @@ public record SiteOutcome(
         durationMs);
   }
 
-  static SiteOutcome failed(String url, Outcome outcome, int status, String error, long durationMs) {
+  static SiteOutcome failed(
+      String url, Outcome outcome, int status, String error, long durationMs) {
     return new SiteOutcome(url, outcome, status, error, durationMs);
   }
 }

@@ -17,8 +17,8 @@ import org.allsitescron.config.CronConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Requests one site's {@code wp-cron.php} the way a system cron does and turns whatever happens into
- * a {@link SiteOutcome}; it never fails.
+ * Requests one site's {@code wp-cron.php} the way a system cron does and turns whatever happens
+ * into a {@link SiteOutcome}; it never fails.
  *
  * <p>A plain {@code GET} without a query string: WordPress's {@code wp-cron.php} then takes its own
  * {@code doing_cron} lock and runs the due events. With {@code ?doing_wp_cron=<value>} (what the
@@ -188,5 +188,4 @@ public class WpCronClient {
       this.status = status;
     }
   }
-
 }

@@ -37,7 +37,8 @@ public class StartupChecks {
     LegacyNames.RENAMED.forEach(
         (oldName, newName) -> {
           if (raw.getOptionalValue(oldName, String.class).isPresent()) {
-            Log.warnf("%s is deprecated: use %s (the new name wins when both are set)", oldName, newName);
+            Log.warnf(
+                "%s is deprecated: use %s (the new name wins when both are set)", oldName, newName);
           }
         });
     if (!config.authRequired()) {

@@ -8,8 +8,8 @@ import org.allsitescron.coordination.Job;
 import org.allsitescron.coordination.JobQueue;
 
 /**
- * Takes one due job and carries it out: runs it under the lock, or, when the lock is busy, puts
- * it back for a later attempt; past {@code max-retries}, or when unreadable, into the dead-letter
+ * Takes one due job and carries it out: runs it under the lock, or, when the lock is busy, puts it
+ * back for a later attempt; past {@code max-retries}, or when unreadable, into the dead-letter
  * list. A job leaves the consumer's processing list only in one of those three ways.
  */
 @ApplicationScoped
@@ -24,7 +24,8 @@ public class JobRunner {
     this.queue = queue;
     this.runs = runs;
     this.maxRetries = config.redis().maxRetries();
-    // max-retries attempts span twice the lock timeout: a lock left by a dead replica expires first.
+    // max-retries attempts span twice the lock timeout: a lock left by a dead replica expires
+    // first.
     this.retrySpacingMillis = 2 * config.lockTimeout().toMillis() / Math.max(1, maxRetries);
   }
 
@@ -53,8 +54,17 @@ public class JobRunner {
         .chain(
             report ->
                 report.isPresent()
-                    ? queue.done(consumer, job).replaceWith(new JobResult.Ran(report.get()))
+                    ? settle(consumer, job, report.get())
                     : retryLater(consumer, job));
+  }
+
+  /** Done, unless the run was cut short by a shutdown: then it waits, unchanged, for a replica. */
+  private Uni<JobResult> settle(String consumer, Job job, RunReport report) {
+    Uni<Void> settled =
+        RunService.SHUTDOWN.equals(report.abortReason())
+            ? queue.requeue(consumer, job, job)
+            : queue.done(consumer, job);
+    return settled.replaceWith(new JobResult.Ran(report));
   }
 
   private Uni<JobResult> retryLater(String consumer, Job job) {
@@ -72,10 +82,16 @@ public class JobRunner {
         .replaceWith(new JobResult.Requeued(job.runId(), retried.retries()));
   }
 
+  private static String shorten(String raw) {
+    return raw.length() <= 200 ? raw : raw.substring(0, 200) + "…";
+  }
+
   private Uni<JobResult> bury(String consumer, Job job, String reason) {
     return queue
         .bury(consumer, job, reason)
-        .invoke(() -> Log.warnf("Job moved to the dead-letter list: %s (%s)", reason, job.raw()))
+        .invoke(
+            () ->
+                Log.warnf("Job moved to the dead-letter list: %s (%s)", reason, shorten(job.raw())))
         .replaceWith(new JobResult.Buried(job.runId(), reason));
   }
 }

@@ -24,7 +24,11 @@ public class RunReports {
 
   /** Stores a report; a running one also becomes the current run. */
   public Uni<Void> save(RunReport report) {
-    return store.save(report.runId(), write(report), report.state() == RunState.RUNNING);
+    return store.save(
+        report.runId(),
+        report.startedAt().toEpochMilli(),
+        write(report),
+        report.state() == RunState.RUNNING);
   }
 
   /** One run's report. */

@@ -28,6 +28,9 @@ import org.allsitescron.sites.SiteSource;
 @ApplicationScoped
 public class RunService {
 
+  /** Why a run stopped when the service shut down; its job goes back into the queue. */
+  public static final String SHUTDOWN = "shutdown";
+
   private final Admission admission;
   private final SiteSource sites;
   private final Dispatcher dispatcher;
@@ -38,6 +41,9 @@ public class RunService {
   private final long cooldownSeconds;
   private final Duration renewEvery;
   private final Set<RunTally> active = ConcurrentHashMap.newKeySet();
+
+  /** Longest time between two progress updates seen by {@code /status}. */
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
   RunService(
       Admission admission,
@@ -55,7 +61,7 @@ public class RunService {
     this.events = events;
     this.numberOfSites = config.numberOfSites();
     this.cooldownSeconds = config.rateLimitSeconds();
-    this.renewEvery = config.lockTimeout().dividedBy(3);
+    this.renewEvery = min(config.lockTimeout().dividedBy(3), PROGRESS_EVERY);
   }
 
   /**
@@ -114,7 +120,9 @@ public class RunService {
     return sites
         .count(numberOfSites)
         .invoke(tally::expect)
-        .invoke(total -> Log.infof("Run %s (%s) started: %d sites", tally.runId(), trigger.label(), total))
+        .invoke(
+            total ->
+                Log.infof("Run %s (%s) started: %d sites", tally.runId(), trigger.label(), total))
         .chain(() -> reports.save(tally.snapshot()))
         .chain(() -> dispatchUnderLease(tally, lease))
         .map(ignored -> tally.finish())
@@ -135,9 +143,9 @@ public class RunService {
                     : Uni.createFrom().item(Optional.<RunReport>empty()));
   }
 
-  /** Stops every run of this process from taking further sites (shutdown). */
-  public void abortAll(String reason) {
-    active.forEach(tally -> tally.abort(reason));
+  /** Stops every run of this process from taking further sites; they end {@code aborted}. */
+  public void abortAll() {
+    active.forEach(tally -> tally.abort(SHUTDOWN));
   }
 
   /** Whether a run is going on in this process. */
@@ -164,7 +172,9 @@ public class RunService {
         .eventually(watchdog::cancel);
   }
 
-  /** Renews the lease every third of the lock timeout and publishes progress meanwhile. */
+  /**
+   * Renews the lease (every third of the lock timeout, at most 2 s apart) and publishes progress.
+   */
   private Cancellable keepAlive(RunTally tally, Lease lease) {
     return Multi.createFrom()
         .ticks()
@@ -172,7 +182,8 @@ public class RunService {
         .onItem()
         .transformToUniAndConcatenate(tick -> renewOrAbort(tally, lease))
         .subscribe()
-        .with(ignored -> {}, e -> Log.warnf("Lock watchdog of run %s stopped: %s", tally.runId(), e));
+        .with(
+            ignored -> {}, e -> Log.warnf("Lock watchdog of run %s stopped: %s", tally.runId(), e));
   }
 
   private Uni<Void> renewOrAbort(RunTally tally, Lease lease) {
@@ -190,6 +201,10 @@ public class RunService {
         .invoke(e -> Log.warnf("Could not renew the lock of run %s: %s", tally.runId(), e))
         .onFailure()
         .recoverWithNull();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static void logFinished(RunReport report) {

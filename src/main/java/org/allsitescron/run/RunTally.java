@@ -65,11 +65,14 @@ final class RunTally {
     return report(RunState.RUNNING, null);
   }
 
+  /** Finished, unless an abort left sites unrequested (an abort after the last site is moot). */
   synchronized RunReport finish() {
-    return report(isAborted() ? RunState.ABORTED : RunState.FINISHED, Instant.now());
+    boolean cutShort = isAborted() && count < total;
+    return report(cutShort ? RunState.ABORTED : RunState.FINISHED, Instant.now());
   }
 
   private RunReport report(RunState state, Instant finishedAt) {
+    String reason = state == RunState.ABORTED ? abortReason : null;
     Instant end = finishedAt == null ? Instant.now() : finishedAt;
     return new RunReport(
         runId,
@@ -85,6 +88,6 @@ final class RunTally {
         timeouts,
         List.copyOf(failed),
         fence,
-        abortReason);
+        reason);
   }
 }

@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -19,8 +18,9 @@ import org.allsitescron.config.ConfigChecks;
 import org.allsitescron.config.CronConfig;
 
 /**
- * The network's own {@code wp_blogs}, read-only, one keyset batch at a time. A site's URL is its own
- * {@code siteurl} option, or {@code scheme://domain/path} when that option is missing or unusable.
+ * The network's own {@code wp_blogs}, read-only, one keyset batch at a time. A site's URL is its
+ * own {@code siteurl} option, or {@code scheme://domain/path} when that option is missing or
+ * unusable.
  */
 public final class WordpressDbSiteSource implements SiteSource {
 
@@ -65,7 +65,9 @@ public final class WordpressDbSiteSource implements SiteSource {
 
   @Override
   public Uni<Void> check() {
-    return pool.query("SELECT blog_id FROM " + blogsTable() + " LIMIT 1").execute().replaceWithVoid();
+    return pool.query("SELECT blog_id FROM " + blogsTable() + " LIMIT 1")
+        .execute()
+        .replaceWithVoid();
   }
 
   @Override

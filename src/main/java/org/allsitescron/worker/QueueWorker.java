@@ -3,22 +3,23 @@ package org.allsitescron.worker;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.allsitescron.coordination.ReplicaIdentity;
 import org.allsitescron.run.JobResult;
 import org.allsitescron.run.JobRunner;
 
 /**
- * The drain on every replica: each {@code worker.poll-interval} it takes one due job and carries
- * it out. Skipped while the worker is disabled or the service is stopping.
+ * The drain on every replica: each {@code worker.poll-interval} it takes one due job and carries it
+ * out. Skipped while the worker is disabled or the service is stopping.
  */
 @ApplicationScoped
 public class QueueWorker {
 
   private final JobRunner jobs;
-  private final WorkerIdentity identity;
+  private final ReplicaIdentity replica;
 
-  QueueWorker(JobRunner jobs, WorkerIdentity identity) {
+  QueueWorker(JobRunner jobs, ReplicaIdentity replica) {
     this.jobs = jobs;
-    this.identity = identity;
+    this.replica = replica;
   }
 
   @Scheduled(
@@ -32,6 +33,6 @@ public class QueueWorker {
 
   /** Takes and carries out at most one due job; what tests call instead of the schedule. */
   public Uni<JobResult> drainOnce() {
-    return jobs.runNext(identity.consumer(), null);
+    return jobs.runNext(replica.name(), null);
   }
 }

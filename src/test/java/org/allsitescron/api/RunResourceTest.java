@@ -74,15 +74,12 @@ class RunResourceTest {
 
     // wp-cron.php only runs events for ?doing_wp_cron=<v> when a transient already holds v.
     assertThat(sites.lastQuery("site-01")).isEmpty();
+    assertThat(sites.lastUserAgent("site-01")).startsWith("all-sites-cron/");
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {
-        "/wp-json/all-sites-cron/v1/run",
-        "/dss-cron/v1/run",
-        "/wp-json/dss-cron/v1/run"
-      })
+      strings = {"/wp-json/all-sites-cron/v1/run", "/dss-cron/v1/run", "/wp-json/dss-cron/v1/run"})
   void aliasesServeTheSameRun(String path) {
     Response response = authed().post(path);
 
@@ -253,7 +250,8 @@ class RunResourceTest {
 
   @Test
   void processQueueRunsTheWaitingJobNow() {
-    String runId = authed().get(BASE + "/run?defer=1").then().statusCode(202).extract().path("run_id");
+    String runId =
+        authed().get(BASE + "/run?defer=1").then().statusCode(202).extract().path("run_id");
 
     authed()
         .post(BASE + "/process-queue")
@@ -281,7 +279,11 @@ class RunResourceTest {
         .body("runs", hasSize(2))
         .body("runs[0].run_id", equalTo(second))
         .body("runs[1].run_id", equalTo(first));
-    authed().get(BASE + "/runs?limit=0").then().statusCode(400).body("message", containsString("limit"));
+    authed()
+        .get(BASE + "/runs?limit=0")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("limit"));
     authed()
         .get(BASE + "/runs/does-not-exist")
         .then()

@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP server standing in for the network's sites, on a dynamic port of 127.0.0.1,
- * 127.0.0.2 and 127.0.0.3 (three hosts). A site is a path prefix; a request to
- * {@code /<site>/wp-cron.php} is counted per site and answered as that site's {@link Behavior}
- * says. It measures the requests in flight, overall and per host.
+ * A real HTTP server standing in for the network's sites, on a dynamic port of 127.0.0.1, 127.0.0.2
+ * and 127.0.0.3 (three hosts). A site is a path prefix; a request to {@code /<site>/wp-cron.php} is
+ * counted per site and answered as that site's {@link Behavior} says. It measures the requests in
+ * flight, overall and per host.
  */
 public final class SiteServer implements AutoCloseable {
 
@@ -36,6 +36,7 @@ public final class SiteServer implements AutoCloseable {
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final Map<String, Behavior> behaviors = new ConcurrentHashMap<>();
   private final Map<String, String> queries = new ConcurrentHashMap<>();
+  private final Map<String, String> userAgents = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> inFlightByHost = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> maxInFlightByHost = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -46,8 +47,7 @@ public final class SiteServer implements AutoCloseable {
     this.delayMs = delayMs;
     HttpServer first = listen(HOSTS.get(0), 0);
     this.port = first.actualPort();
-    this.servers =
-        List.of(first, listen(HOSTS.get(1), port), listen(HOSTS.get(2), port));
+    this.servers = List.of(first, listen(HOSTS.get(1), port), listen(HOSTS.get(2), port));
   }
 
   /** Starts a server whose sites answer after {@code delayMs}. */
@@ -95,6 +95,11 @@ public final class SiteServer implements AutoCloseable {
     return queries.get(site);
   }
 
+  /** The User-Agent of the last request to {@code site}. */
+  public String lastUserAgent(String site) {
+    return userAgents.get(site);
+  }
+
   public int maxInFlight() {
     return maxInFlight.get();
   }
@@ -109,6 +114,7 @@ public final class SiteServer implements AutoCloseable {
     hits.clear();
     behaviors.clear();
     queries.clear();
+    userAgents.clear();
     maxInFlight.set(0);
     maxInFlightByHost.clear();
   }
@@ -134,10 +140,11 @@ public final class SiteServer implements AutoCloseable {
       request.response().setStatusCode(404).end();
       return;
     }
-    String site = path.substring(1, path.length() - "/wp-cron.php".length());
-    site = site.endsWith("/") ? site.substring(0, site.length() - 1) : site;
+    String prefix = path.substring(0, path.length() - "/wp-cron.php".length());
+    String site = prefix.replaceAll("^/+|/+$", "");
     hits.computeIfAbsent(site, s -> new AtomicInteger()).incrementAndGet();
     queries.put(site, request.query() == null ? "" : request.query());
+    userAgents.put(site, String.valueOf(request.getHeader("User-Agent")));
     String host = request.authority() == null ? "" : request.authority().host();
     enter(host);
     Behavior behavior = behaviors.getOrDefault(site, Behavior.OK);
@@ -160,7 +167,10 @@ public final class SiteServer implements AutoCloseable {
     switch (behavior) {
       case FAIL_500 -> response.setStatusCode(500).end("boom");
       case REDIRECT_SAME_HOST ->
-          response.setStatusCode(302).putHeader("Location", "/moved-" + site + "/wp-cron.php").end();
+          response
+              .setStatusCode(302)
+              .putHeader("Location", "/moved-" + site + "/wp-cron.php")
+              .end();
       case REDIRECT_OTHER_HOST ->
           response
               .setStatusCode(302)
@@ -176,7 +186,9 @@ public final class SiteServer implements AutoCloseable {
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
     int hostNow = inFlightByHost.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
-    maxInFlightByHost.computeIfAbsent(host, h -> new AtomicInteger()).accumulateAndGet(hostNow, Math::max);
+    maxInFlightByHost
+        .computeIfAbsent(host, h -> new AtomicInteger())
+        .accumulateAndGet(hostNow, Math::max);
   }
 
   private void leave(String host) {

@@ -44,7 +44,8 @@ public class TestNetwork implements QuarkusTestResourceLifecycleManager {
     List<String> names = staticSites();
     for (int i = 0; i < names.size(); i++) {
       config.put(
-          "all-sites-cron.sites.static[" + i + "]", sites.url(SiteServer.HOSTS.get(0), names.get(i)));
+          "all-sites-cron.sites.static[" + i + "]",
+          sites.url(SiteServer.HOSTS.get(0), names.get(i)));
     }
     config.put("quarkus.datasource.reactive.url", fixture.database().reactiveUrl());
     config.put("quarkus.datasource.username", WordpressDatabase.USER);

@@ -99,13 +99,13 @@ public final class WordpressDatabase implements AutoCloseable {
                     + " deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .execute(
                 Tuple.of(
-                    blog.id(),
-                    blog.networkId(),
-                    blog.domain(),
-                    blog.path(),
-                    blog.isPublic() ? 1 : 0,
-                    blog.archived() ? 1 : 0,
-                    blog.spam() ? 1 : 0)
+                        blog.id(),
+                        blog.networkId(),
+                        blog.domain(),
+                        blog.path(),
+                        blog.isPublic() ? 1 : 0,
+                        blog.archived() ? 1 : 0,
+                        blog.spam() ? 1 : 0)
                     .addInteger(blog.deleted() ? 1 : 0)));
   }
 
@@ -115,7 +115,9 @@ public final class WordpressDatabase implements AutoCloseable {
     await(
         connection
             .preparedQuery(
-                "REPLACE INTO `" + optionsTable(blogId) + "` (option_name, option_value) VALUES ('siteurl', ?)")
+                "REPLACE INTO `"
+                    + optionsTable(blogId)
+                    + "` (option_name, option_value) VALUES ('siteurl', ?)")
             .execute(Tuple.of(siteUrl)));
   }
 

@@ -11,8 +11,8 @@ import org.allsitescron.coordination.JobQueue;
 import org.allsitescron.coordination.QueueDepth;
 
 /**
- * The queue of a single instance, in memory. A lone process has no other consumer to recover
- * from, so a taken job lives only with the worker that took it.
+ * The queue of a single instance, in memory. A lone process has no other consumer to recover from,
+ * so a taken job lives only with the worker that took it.
  */
 @ApplicationScoped
 @Typed(LocalJobQueue.class)
@@ -46,6 +46,11 @@ public class LocalJobQueue implements JobQueue {
   @Override
   public Uni<QueueDepth> depth() {
     return Uni.createFrom().item(this::depthNow);
+  }
+
+  @Override
+  public Uni<Void> heartbeat(String consumer) {
+    return Uni.createFrom().voidItem();
   }
 
   @Override

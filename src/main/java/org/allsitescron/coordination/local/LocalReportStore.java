@@ -27,7 +27,7 @@ public class LocalReportStore implements ReportStore {
   private String currentRunId;
 
   @Override
-  public Uni<Void> save(String runId, String json, boolean running) {
+  public Uni<Void> save(String runId, long startedAtMillis, String json, boolean running) {
     return Uni.createFrom().item(() -> saveNow(runId, json, running)).replaceWithVoid();
   }
 

@@ -1,0 +1,72 @@
+package org.allsitescron.config;
+
+import static org.allsitescron.config.ConfigTestSupport.mapping;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigChecksTest {
+
+  @Test
+  void theDefaultsAreGood() {
+    assertThat(ConfigChecks.problems(mapping(Map.of()), false, false)).isEmpty();
+  }
+
+  @Test
+  void requireAuthWithoutTokenIsNamed() {
+    List<String> problems =
+        ConfigChecks.problems(mapping(Map.of("all-sites-cron.require-auth", "true")), false, false);
+
+    assertThat(problems).singleElement().asString().contains("all-sites-cron.require-auth=true");
+  }
+
+  @Test
+  void aNonHttpStaticUrlIsNamedWithItsIndexAndValue() {
+    List<String> problems =
+        ConfigChecks.problems(
+            mapping(
+                Map.of(
+                    "all-sites-cron.sites.static[0]", "https://ok.example",
+                    "all-sites-cron.sites.static[1]", "ftp://files.example")),
+            false,
+            false);
+
+    assertThat(problems)
+        .singleElement()
+        .asString()
+        .contains("all-sites-cron.sites.static[1]=ftp://files.example");
+  }
+
+  @Test
+  void zeroTimeoutsAndAnOversizedPerHostCapAreNamed() {
+    List<String> problems =
+        ConfigChecks.problems(
+            mapping(
+                Map.of(
+                    "all-sites-cron.request-timeout", "0",
+                    "all-sites-cron.concurrency", "10",
+                    "all-sites-cron.per-host-concurrency", "11")),
+            false,
+            false);
+
+    assertThat(problems)
+        .anySatisfy(p -> assertThat(p).startsWith("all-sites-cron.request-timeout=PT0S"))
+        .anySatisfy(p -> assertThat(p).startsWith("all-sites-cron.per-host-concurrency=11"));
+  }
+
+  @Test
+  void sourcesAndRedisNeedTheirConnections() {
+    CronConfig config =
+        mapping(
+            Map.of(
+                "all-sites-cron.use-redis-queue", "true",
+                "all-sites-cron.sites.source", "wordpress-db"));
+
+    assertThat(ConfigChecks.problems(config, false, false))
+        .anySatisfy(p -> assertThat(p).contains("quarkus.redis.hosts"))
+        .anySatisfy(p -> assertThat(p).contains("quarkus.datasource.reactive.url"));
+    assertThat(ConfigChecks.problems(config, true, true)).isEmpty();
+  }
+}

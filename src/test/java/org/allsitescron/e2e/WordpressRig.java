@@ -1,0 +1,218 @@
+package org.allsitescron.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.mysqlclient.MySQLConnection;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real WordPress multisite that {@code e2e/wordpress/setup.sh} runs, as its state file {@code
+ * .state/env} describes it: the network's database, which blogs are eligible, how to arm every blog
+ * with one due cron event, and the rows those events leave in {@code asc_e2e_runs}.
+ */
+final class WordpressRig implements AutoCloseable {
+
+  /** Written by setup.sh; relative to the project directory, where Maven runs the tests. */
+  static final Path STATE_FILE = Path.of("e2e", "wordpress", ".state", "env");
+
+  /** System property; {@code required} turns a missing rig into a failure instead of a skip. */
+  static final String REQUIRED_PROPERTY = "e2e.wordpress";
+
+  private static final long ARM_TIMEOUT_SECONDS = 60;
+
+  private final Map<String, String> values;
+  private Vertx vertx;
+  private MySQLConnection connection;
+
+  private WordpressRig(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /** The rig when setup.sh has written its state file. */
+  static Optional<WordpressRig> find() {
+    if (!Files.isRegularFile(STATE_FILE)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new WordpressRig(parse(Files.readAllLines(STATE_FILE))));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + STATE_FILE.toAbsolutePath(), e);
+    }
+  }
+
+  /**
+   * The rig; without one the calling test is skipped, or fails when {@code
+   * -De2e.wordpress=required} (CI, where a skipped proof would pass unnoticed).
+   */
+  static WordpressRig requireOrSkip() {
+    Optional<WordpressRig> rig = find();
+    if (rig.isEmpty()) {
+      String message =
+          "No WordPress rig (%s is missing): run e2e/wordpress/setup.sh first"
+              .formatted(STATE_FILE.toAbsolutePath());
+      if ("required".equals(System.getProperty(REQUIRED_PROPERTY))) {
+        fail(message + " (-D%s=required)".formatted(REQUIRED_PROPERTY));
+      }
+      Assumptions.abort(message);
+    }
+    return rig.get();
+  }
+
+  /**
+   * {@code KEY=VALUE} lines, {@code #} comments; a value is single-quoted (no escapes) when it has
+   * spaces, the way setup.sh writes it.
+   */
+  static Map<String, String> parse(List<String> lines) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String line : lines) {
+      String trimmed = line.strip();
+      int equals = trimmed.indexOf('=');
+      if (trimmed.isEmpty() || trimmed.startsWith("#") || equals < 1) {
+        continue;
+      }
+      String value = trimmed.substring(equals + 1);
+      if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      values.put(trimmed.substring(0, equals), value);
+    }
+    return values;
+  }
+
+  /** A value of the state file; fails when setup.sh did not write it. */
+  String get(String key) {
+    String value = values.get(key);
+    if (value == null) {
+      throw new IllegalStateException(
+          key + " is missing from " + STATE_FILE + ": run e2e/wordpress/setup.sh again");
+    }
+    return value;
+  }
+
+  /** Blogs of network {@code WP_NETWORK_ID} that a run must reach, in blog_id order. */
+  List<Long> eligibleBlogIds() {
+    return ids("WP_ELIGIBLE_BLOG_IDS");
+  }
+
+  /** Archived, spam, deleted, private and other-network blogs: no run may reach them. */
+  List<Long> ineligibleBlogIds() {
+    return ids("WP_INELIGIBLE_BLOG_IDS");
+  }
+
+  /** The blog whose {@code wp_blogs} domain leads nowhere; only its siteurl option reaches it. */
+  long mappedBlogId() {
+    return Long.parseLong(get("WP_MAPPED_BLOG_ID"));
+  }
+
+  /** Empties {@code asc_e2e_runs} and gives every blog of every network one due event. */
+  void arm() {
+    try {
+      Process arm = new ProcessBuilder(get("ARM_CMD")).redirectErrorStream(true).start();
+      String output = new String(arm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!arm.waitFor(ARM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        arm.destroyForcibly();
+        fail("arm.sh did not finish in %d s: %s", ARM_TIMEOUT_SECONDS, output);
+      }
+      if (arm.exitValue() != 0) {
+        fail("arm.sh exited %d: %s", arm.exitValue(), output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start arm.sh", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while arming", e);
+    }
+  }
+
+  /** Executed cron events per blog_id ({@code COUNT_SQL}); blogs without any are absent. */
+  Map<Long, Long> runsByBlog() {
+    Map<Long, Long> runs = new LinkedHashMap<>();
+    for (Row row : await(connection().query(get("COUNT_SQL")).execute())) {
+      runs.put(row.getLong(0), row.getLong(1));
+    }
+    return runs;
+  }
+
+  /** The {@code Host} under which each of the blog's events ran. */
+  List<String> hostsThatRan(long blogId) {
+    List<String> hosts = new ArrayList<>();
+    String sql = "SELECT http_host FROM `" + get("WP_RUNS_TABLE") + "` WHERE blog_id = ?";
+    for (Row row : await(connection().preparedQuery(sql).execute(Tuple.of(blogId)))) {
+      hosts.add(row.getString(0));
+    }
+    return hosts;
+  }
+
+  /** Asks WordPress which blog answers at {@code siteUrl} (the must-use plugin's whoami). */
+  Whoami whoami(String siteUrl) {
+    JsonPath answer =
+        given()
+            .queryParam("asc_e2e_whoami", "1")
+            .get(siteUrl + "/")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    return new Whoami(answer.getLong("blog_id"), answer.getString("siteurl"));
+  }
+
+  @Override
+  public void close() {
+    if (connection != null) {
+      await(connection.close());
+    }
+    if (vertx != null) {
+      await(vertx.close());
+    }
+  }
+
+  private List<Long> ids(String key) {
+    String list = get(key);
+    return list.isBlank()
+        ? List.of()
+        : Arrays.stream(list.split(",")).map(String::strip).map(Long::valueOf).toList();
+  }
+
+  /** The network's database, as the WordPress user (the service reads it with the same one). */
+  private MySQLConnection connection() {
+    if (connection == null) {
+      vertx = Vertx.vertx();
+      MySQLConnectOptions options =
+          MySQLConnectOptions.fromUri(get("WP_DB_REACTIVE_URL"))
+              .setUser(get("WP_DB_USER"))
+              .setPassword(get("WP_DB_PASSWORD"));
+      connection = await(MySQLConnection.connect(vertx, options));
+    }
+    return connection;
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("WordPress database call failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Which blog WordPress serves at a URL, and that blog's own siteurl option. */
+  record Whoami(long blogId, String siteUrl) {}
+}
