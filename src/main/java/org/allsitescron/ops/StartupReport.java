@@ -92,6 +92,7 @@ public class StartupReport {
     shown.put(p + "redis.report-ttl", String.valueOf(config.redis().reportTtl()));
     shown.put(p + "worker.enabled", String.valueOf(config.worker().enabled()));
     shown.put(p + "worker.poll-interval", String.valueOf(config.worker().pollInterval()));
+    shown.put(p + "worker.heartbeat-interval", String.valueOf(config.worker().heartbeatInterval()));
     shown.put(
         p + "metrics.queue-poll-interval", String.valueOf(config.metrics().queuePollInterval()));
     CronConfig.Sites.WordpressDb db = config.sites().wordpressDb();
