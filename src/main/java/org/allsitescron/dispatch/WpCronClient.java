@@ -70,7 +70,7 @@ public class WpCronClient {
     return follow(cronUri, 0)
         .ifNoItem()
         .after(timeout)
-        .fail()
+        .failWith(() -> new TimeoutException("no answer within " + timeout.toMillis() + " ms"))
         .map(status -> SiteOutcome.answered(siteUrl, status, millisSince(start)))
         .onFailure(RedirectRefused.class)
         .recoverWithItem(e -> refused(siteUrl, (RedirectRefused) e, start))
@@ -161,18 +161,14 @@ public class WpCronClient {
 
   private SiteOutcome unreachable(String siteUrl, Throwable e, long start) {
     long took = millisSince(start);
-    if (e instanceof TimeoutException || isIdleTimeout(e)) {
+    // Our total timeout and Vert.x's idle timeout are both TimeoutExceptions; a connect timeout
+    // is not (the request never reached the site).
+    if (e instanceof TimeoutException) {
       return SiteOutcome.failed(
           siteUrl, Outcome.TIMEOUT, 0, "no answer within " + timeout.toMillis() + " ms", took);
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return SiteOutcome.failed(siteUrl, Outcome.CONNECT_ERROR, 0, message, took);
-  }
-
-  /** Vert.x reports its own idle timeout with a plain exception that says so. */
-  private static boolean isIdleTimeout(Throwable e) {
-    return e.getClass().getSimpleName().contains("TimeoutException")
-        && !(e instanceof io.netty.channel.ConnectTimeoutException);
   }
 
   private static long millisSince(long startNanos) {

@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.Admission;
+import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.coordination.Decision;
 import org.allsitescron.coordination.Job;
 import org.allsitescron.coordination.Lease;
@@ -93,7 +95,7 @@ public class RunService {
 
   private Uni<TriggerResult> act(Decision decision) {
     if (decision instanceof Decision.Accepted accepted) {
-      return run(Trigger.REST, accepted.lease()).map(TriggerResult.Ran::new);
+      return detached(run(Trigger.REST, accepted.lease())).map(TriggerResult.Ran::new);
     }
     if (decision instanceof Decision.Queued queued) {
       return done(new TriggerResult.Queued(queued.runId(), false));
@@ -109,6 +111,16 @@ public class RunService {
     return done(new TriggerResult.Locked());
   }
 
+  /**
+   * Subscribes {@code work} on its own: a caller that hangs up (a CronJob's curl timeout) cancels
+   * only its wait for the answer, never the run.
+   */
+  private static <T> Uni<T> detached(Uni<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    work.subscribe().with(result::complete, result::completeExceptionally);
+    return Uni.createFrom().completionStage(result);
+  }
+
   private static Uni<TriggerResult> done(TriggerResult result) {
     return Uni.createFrom().item(result);
   }
@@ -119,12 +131,18 @@ public class RunService {
     active.add(tally);
     return sites
         .count(numberOfSites)
+        .onFailure(RunService::isSourceFailure)
+        .invoke(e -> tally.fail("site source failed: " + e.getMessage()))
+        .onFailure(RunService::isSourceFailure)
+        .recoverWithItem(0L)
         .invoke(tally::expect)
         .invoke(
             total ->
                 Log.infof("Run %s (%s) started: %d sites", tally.runId(), trigger.label(), total))
         .chain(() -> reports.save(tally.snapshot()))
-        .chain(() -> dispatchUnderLease(tally, lease))
+        .chain(
+            () ->
+                tally.isAborted() ? Uni.createFrom().voidItem() : dispatchUnderLease(tally, lease))
         .map(ignored -> tally.finish())
         .invoke(events::runEnded)
         .call(reports::save)
@@ -165,9 +183,9 @@ public class RunService {
         .invoke(outcome -> events.siteDone(tally.runId(), outcome))
         .onItem()
         .ignoreAsUni()
-        .onFailure()
-        .invoke(e -> tally.abort("site source failed: " + e.getMessage()))
-        .onFailure()
+        .onFailure(RunService::isSourceFailure)
+        .invoke(e -> tally.fail("site source failed: " + e.getMessage()))
+        .onFailure(RunService::isSourceFailure)
         .recoverWithNull()
         .eventually(watchdog::cancel);
   }
@@ -201,6 +219,11 @@ public class RunService {
         .invoke(e -> Log.warnf("Could not renew the lock of run %s: %s", tally.runId(), e))
         .onFailure()
         .recoverWithNull();
+  }
+
+  /** Anything but a Redis outage, which must surface as such (503), not as a failed run. */
+  private static boolean isSourceFailure(Throwable failure) {
+    return !(failure instanceof CoordinationUnavailableException);
   }
 
   private static Duration min(Duration a, Duration b) {

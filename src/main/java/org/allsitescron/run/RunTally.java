@@ -21,6 +21,7 @@ final class RunTally {
   private long errors;
   private long timeouts;
   private volatile String abortReason;
+  private volatile boolean broken;
 
   RunTally(String runId, Trigger trigger, long fence) {
     this.runId = runId;
@@ -57,6 +58,12 @@ final class RunTally {
     }
   }
 
+  /** The run cannot go on (its site source failed); it ends {@code aborted} whatever it did. */
+  void fail(String reason) {
+    abort(reason);
+    broken = true;
+  }
+
   boolean isAborted() {
     return abortReason != null;
   }
@@ -67,7 +74,7 @@ final class RunTally {
 
   /** Finished, unless an abort left sites unrequested (an abort after the last site is moot). */
   synchronized RunReport finish() {
-    boolean cutShort = isAborted() && count < total;
+    boolean cutShort = broken || (isAborted() && count < total);
     return report(cutShort ? RunState.ABORTED : RunState.FINISHED, Instant.now());
   }
 

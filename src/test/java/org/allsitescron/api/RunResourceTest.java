@@ -4,12 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.allsitescron.support.Api.BASE;
 import static org.allsitescron.support.Api.authed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -66,6 +70,38 @@ class RunResourceTest {
     List<String> names = TestNetwork.staticSites();
     names.subList(0, 20).forEach(site -> assertThat(sites.hits(site)).as(site).isEqualTo(1));
     names.subList(20, 25).forEach(site -> assertThat(sites.hits(site)).as(site).isZero());
+  }
+
+  @Test
+  void aSynchronousRunGoesOnWhenTheCallerHangsUp() {
+    sites.delay(1_500);
+    try {
+      assertThatThrownBy(
+              () ->
+                  authed()
+                      .config(
+                          RestAssuredConfig.config()
+                              .httpClient(
+                                  HttpClientConfig.httpClientConfig()
+                                      .setParam("http.socket.timeout", 300)))
+                      .get(BASE + "/run"))
+          .isInstanceOf(java.net.SocketTimeoutException.class);
+
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  authed()
+                      .get(BASE + "/runs?limit=1")
+                      .then()
+                      .body("runs[0].state", equalTo("finished"))
+                      .body("runs[0].count", equalTo(20)));
+      TestNetwork.staticSites()
+          .subList(0, 20)
+          .forEach(site -> assertThat(sites.hits(site)).as(site).isEqualTo(1));
+    } finally {
+      sites.delay(0);
+    }
   }
 
   @Test

@@ -111,6 +111,8 @@ class WordpressDbRunTest {
         authed()
             .get(BASE + "/run")
             .then()
+            .log()
+            .ifValidationFails()
             .statusCode(200)
             .body("success", equalTo(false))
             .body("error_code", equalTo("PARTIAL_FAILURE"))

@@ -13,7 +13,9 @@ import java.util.stream.IntStream;
  */
 public class TestNetwork implements QuarkusTestResourceLifecycleManager {
 
-  public static final String DATABASE = "asc_test_wp";
+  /** Per test JVM, so concurrent builds on one machine never share it. */
+  public static final String DATABASE = "asc_test_wp_" + ProcessHandle.current().pid();
+
   public static final int STATIC_SITES = 25;
 
   private static SiteServer sites;
@@ -39,6 +41,7 @@ public class TestNetwork implements QuarkusTestResourceLifecycleManager {
     if (sites == null) {
       sites = SiteServer.start(0);
       fixture = NetworkFixture.create(new WordpressDatabase(DATABASE), sites);
+      Runtime.getRuntime().addShutdownHook(new Thread(fixture.database()::drop));
     }
     Map<String, String> config = new HashMap<>();
     List<String> names = staticSites();
