@@ -2,11 +2,13 @@ package org.allsitescron.dispatch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One site's result: its URL, the outcome, the final HTTP status (0 when there was none), an error
  * text for anything but {@code ok}, and how long the request took.
  */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SiteOutcome(
     String url,

@@ -2,6 +2,7 @@ package org.allsitescron.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import org.allsitescron.dispatch.SiteOutcome;
@@ -10,6 +11,7 @@ import org.allsitescron.dispatch.SiteOutcome;
  * What one run did: counts by outcome and the failed sites (at most {@link #FAILED_SITES_KEPT}).
  * While the run is going, {@code count} is the sites done so far out of {@code total}.
  */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunReport(
     @JsonProperty("run_id") String runId,
