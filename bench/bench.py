@@ -12,6 +12,7 @@ durations, per-request timeouts, an overall deadline per service call).
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -128,6 +129,17 @@ def stop(proc, grace=20):
         CHILDREN.remove(proc)
 
 
+def cpu_seconds(pid):
+    """utime + stime of a process so far, in seconds."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def summary(values, digits=0):
     """'median (min–max)' of the samples."""
     if not values:
@@ -237,7 +249,7 @@ def to_yaml(value, indent=0):
 class Service:
     """The built runner with a generated config (quarkus.config.locations), in its own temp dir."""
 
-    def __init__(self, name, settings, quarkus=None):
+    def __init__(self, name, settings, quarkus=None, static=None):
         # The embedded mode still needs quarkus.redis.hosts at this commit (the Redis client is
         # injected eagerly, see docs/benchmarks.md); with use-redis-queue=false it is never used.
         quarkus = {"redis": {"hosts": CFG["BENCH_REDIS"]}, **(quarkus or {})}
@@ -245,12 +257,20 @@ class Service:
         self.port = free_port()
         config = os.path.join(self.dir, "application.yaml")
         with open(config, "w") as f:
-            f.write(to_yaml({"quarkus": {"http": {"port": self.port}, **(quarkus or {})},
+            f.write(to_yaml({"quarkus": {"http": {"port": self.port}, **quarkus},
                              "all-sites-cron": settings}))
+        locations = [config]
+        if static is not None:
+            # SnakeYAML refuses documents over 3 Mi code points (about 90k site URLs), so the
+            # static list goes in a properties file next to it, as one comma-separated value.
+            sites = os.path.join(self.dir, "static-sites.properties")
+            with open(sites, "w") as f:
+                f.write("all-sites-cron.sites.static=" + ",".join(static) + "\n")
+            locations.append(sites)
         self.gc_log = os.path.join(self.dir, "gc.log")
         self.log_file = os.path.join(self.dir, "service.log")
         args = ["java", *CFG["BENCH_JAVA_OPTS"].split(), f"-Xlog:gc:file={self.gc_log}",
-                f"-Dquarkus.config.locations={config}", "-jar", RUNNER]
+                f"-Dquarkus.config.locations={','.join(locations)}", "-jar", RUNNER]
         self.proc = spawn(args, self.log_file, cwd=self.dir)
         self.ready_s = wait_http(self.url("/q/health/ready"), 120, self.proc)
 
@@ -376,7 +396,7 @@ def sync_part(standin, results):
 
 
 def static_sites(standin, size):
-    return {"source": "static", "static": [standin.site(i) for i in range(1, size + 1)]}
+    return [standin.site(i) for i in range(1, size + 1)]
 
 
 def service_for(standin, source, concurrency, size):
@@ -384,7 +404,8 @@ def service_for(standin, source, concurrency, size):
                 "request-timeout": "5s", "use-redis-queue": "false"}
     name = f"{source}-{concurrency}-{size}"
     if source == "static":
-        return Service(name, {**settings, "sites": static_sites(standin, size)})
+        return Service(name, {**settings, "sites": {"source": "static"}},
+                       static=static_sites(standin, size))
     sites = {"source": "wordpress-db", "wordpress-db": {"scheme": "http"}}
     db = {"datasource": {"username": "root",
                          "reactive": {"url": f"mysql://127.0.0.1:3306/{CFG['BENCH_DB']}"}}}
@@ -405,24 +426,33 @@ def sync_case(standin, source, concurrency, size, results):
                     "latency_ms": ms, "service": [], "wrk": [], "curl": []}
             for rep in range(REPEAT):
                 standin.reset()
+                cpu = (cpu_seconds(service.proc.pid), cpu_seconds(standin.proc.pid))
                 wall, answer = service.run()
+                cpu = (cpu_seconds(service.proc.pid) - cpu[0],
+                       cpu_seconds(standin.proc.pid) - cpu[1])
                 hits = standin.stats()
                 sample = {"wall_s": wall, "count": answer["count"], "ok": answer["ok"],
                           "errors": answer["errors"], "timeouts": answer["timeouts"],
                           "duration_ms": answer["duration_ms"],
                           "sites_per_s": answer["count"] / max(answer["duration_ms"], 1) * 1000,
-                          "standin": hits}
+                          "standin": hits, "cpu_s": cpu[0], "standin_cpu_s": cpu[1],
+                          "load1": float(loadavg()[0])}
                 if answer["ok"] != size or hits["distinct"] != size or hits["max_hits"] != 1:
                     log(f"   !! not every site exactly once: {sample}")
                 case["service"].append(sample)
                 # The baselines right after, on the same stand-in, same connections.
                 if source == "static":
-                    case["wrk"].append(wrk(standin.url("/"), concurrency,
-                                           int(CFG["BENCH_WRK_SECONDS"]), wrk_script(size)))
+                    before = (children_cpu(), cpu_seconds(standin.proc.pid))
+                    base = wrk(standin.url("/"), concurrency, int(CFG["BENCH_WRK_SECONDS"]),
+                               wrk_script(size))
+                    base["cpu_s"] = children_cpu() - before[0]
+                    base["standin_cpu_s"] = cpu_seconds(standin.proc.pid) - before[1]
+                    case["wrk"].append(base)
                     if int(CFG["BENCH_CURL_MAX"]) > 0:
                         case["curl"].append(curl_xargs(standin, size, concurrency))
                 log(f"   {ms} ms rep {rep + 1}: service {sample['sites_per_s']:.0f}/s "
-                    f"({sample['duration_ms']} ms)"
+                    f"({sample['duration_ms']} ms, {sample['cpu_s'] / size * 1e6:.0f} µs CPU/site, {hits['connections']} new / {hits['open']} open connections, "
+                    f"{hits['max_in_flight']} max in flight)"
                     + (f", wrk {case['wrk'][-1]['rps']:.0f}/s" if case["wrk"] else "")
                     + (f", curl {case['curl'][-1]['rps']:.0f}/s" if case["curl"] else ""))
             results.append(case)
@@ -441,10 +471,9 @@ def defer_part(standin, results):
         standin.latency(0)
         settings = {"rate-limit-seconds": 0, "number-of-sites": 1000, "use-redis-queue": "true",
                     "redis": {"key-prefix": prefix}, "worker": {"enabled": worker == "on"},
-                    "sites": static_sites(standin, 1000)}
+                    "sites": {"source": "static"}}
         log(f"== defer=1 under {CFG['BENCH_DEFER_CLIENTS']} clients, worker {worker}")
-        service = Service(f"defer-{worker}", settings,
-                          quarkus={"redis": {"hosts": CFG["BENCH_REDIS"]}})
+        service = Service(f"defer-{worker}", settings, static=static_sites(standin, 1000))
         try:
             # Warm the admission path up (JIT, Redis connections) before measuring.
             wrk(service.url("/all-sites-cron/v1/run?defer=1"), 50, 3)
@@ -479,9 +508,9 @@ def redis_cleanup(prefix):
 def ready_part(standin, results):
     case = {"part": "ready", "external_s": [], "started_in_s": []}
     settings = {"rate-limit-seconds": 0, "use-redis-queue": "false",
-                "sites": static_sites(standin, 1000)}
+                "sites": {"source": "static"}}
     for rep in range(int(CFG["BENCH_STARTS"])):
-        service = Service("ready", settings)
+        service = Service("ready", settings, static=static_sites(standin, 1000))
         case["external_s"].append(service.ready_s)
         service.close()
         case["started_in_s"].append(service.started_in())
@@ -517,9 +546,10 @@ def report(results, meta):
     p("")
     sync = [r for r in results if r["part"] == "sync"]
     if sync:
-        p("| source | conc. | N | latency | service sites/s | service wall s | wrk req/s |"
-          " service / wrk | xargs+curl sites/s (sites) | ideal s (N×lat/conc.) |")
-        p("|---|---|---|---|---|---|---|---|---|---|")
+        p("| source | conc. | N | latency | service sites/s | service run s | wrk req/s |"
+          " service / wrk | xargs+curl sites/s (sites) | ideal s (N×lat/conc.) |"
+          " service CPU µs/site | wrk CPU µs/req | stand-in CPU µs/req (service; wrk) |")
+        p("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for c in sync:
             rates = [s["sites_per_s"] for s in c["service"]]
             walls = [s["duration_ms"] / 1000 for s in c["service"]]
@@ -532,7 +562,11 @@ def report(results, meta):
             ideal_text = f"{ideal:.2f}" if ideal else "–"
             p(f"| {c['source']} | {c['concurrency']} | {c['size']:,} | {c['latency_ms']} ms | "
               f"{summary(rates)} | {summary(walls, 2)} | {summary(wrk_rps)} | "
-              f"{summary(ratios, 2) if ratios else '–'} | {curl_text} | {ideal_text} |")
+              f"{summary(ratios, 2) if ratios else '–'} | {curl_text} | {ideal_text} | "
+              f"{summary([x['cpu_s'] / x['count'] * 1e6 for x in c['service']])} | "
+              f"{summary([w['cpu_s'] / w['requests'] * 1e6 for w in c['wrk']])} | "
+              f"{summary([x['standin_cpu_s'] / x['count'] * 1e6 for x in c['service']])}; "
+              f"{summary([w['standin_cpu_s'] / w['requests'] * 1e6 for w in c['wrk']])} |")
         p("")
     memory = [r for r in results if r["part"] == "memory"]
     if memory:

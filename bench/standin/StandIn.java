@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * site is whatever precedes {@code /wp-cron.php}.
  *
  * <p>Control (plain text): {@code GET /__latency/<ms>} sets the latency, {@code GET /__stats}
- * prints {@code requests=<n> distinct=<n> max_hits=<n> latency_ms=<n>} for the sites named
- * {@code s<number>} (numbers 1..1,000,000), {@code GET /__reset} forgets the counts.
+ * prints {@code requests connections open max_in_flight distinct max_hits latency_ms} (connections
+ * opened since the reset and open now, the most requests waiting at once; hits counted for the sites named
+ * {@code s<number>}, numbers 1..1,000,000), {@code GET /__reset} forgets the counts.
  *
  * <p>Run with Vert.x on the class path (the service's own libraries):
  * {@code java -cp 'target/quarkus-app/lib/main/*' bench/standin/StandIn.java <port> [latencyMs]
@@ -26,6 +27,10 @@ public class StandIn extends AbstractVerticle {
 
   private static final int MAX_SITE = 1_000_000;
   private static final AtomicLong REQUESTS = new AtomicLong();
+  private static final AtomicLong CONNECTIONS = new AtomicLong();
+  private static final AtomicLong OPEN = new AtomicLong();
+  private static final AtomicLong IN_FLIGHT = new AtomicLong();
+  private static final AtomicLong MAX_IN_FLIGHT = new AtomicLong();
   private static final AtomicLongArray HITS = new AtomicLongArray(MAX_SITE + 1);
   private static volatile long latencyMs;
   private static int port;
@@ -47,6 +52,12 @@ public class StandIn extends AbstractVerticle {
   public void start(io.vertx.core.Promise<Void> started) {
     vertx
         .createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setAcceptBacklog(4096))
+        .connectionHandler(
+            connection -> {
+              CONNECTIONS.incrementAndGet();
+              OPEN.incrementAndGet();
+              connection.closeHandler(v -> OPEN.decrementAndGet());
+            })
         .requestHandler(this::handle)
         .listen(port, "127.0.0.1")
         .<Void>mapEmpty()
@@ -58,11 +69,12 @@ public class StandIn extends AbstractVerticle {
     if (path.endsWith("/wp-cron.php")) {
       REQUESTS.incrementAndGet();
       count(path);
+      MAX_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
       long delay = latencyMs;
       if (delay > 0) {
-        vertx.setTimer(delay, id -> request.response().setStatusCode(200).end());
+        vertx.setTimer(delay, id -> answer(request));
       } else {
-        request.response().setStatusCode(200).end();
+        answer(request);
       }
       return;
     }
@@ -73,6 +85,8 @@ public class StandIn extends AbstractVerticle {
       request.response().end(stats());
     } else if (path.equals("/__reset")) {
       REQUESTS.set(0);
+      CONNECTIONS.set(0);
+      MAX_IN_FLIGHT.set(IN_FLIGHT.get());
       for (int i = 0; i <= MAX_SITE; i++) {
         HITS.set(i, 0);
       }
@@ -80,6 +94,11 @@ public class StandIn extends AbstractVerticle {
     } else {
       request.response().setStatusCode(404).end();
     }
+  }
+
+  private static void answer(HttpServerRequest request) {
+    IN_FLIGHT.decrementAndGet();
+    request.response().setStatusCode(200).end();
   }
 
   /** Counts a hit on {@code /s<number>/wp-cron.php}; other sites only count as requests. */
@@ -111,7 +130,14 @@ public class StandIn extends AbstractVerticle {
         maxHits = Math.max(maxHits, h);
       }
     }
-    return "requests=%d distinct=%d max_hits=%d latency_ms=%d%n"
-        .formatted(REQUESTS.get(), distinct, maxHits, latencyMs);
+    return "requests=%d connections=%d open=%d max_in_flight=%d distinct=%d max_hits=%d latency_ms=%d%n"
+        .formatted(
+            REQUESTS.get(),
+            CONNECTIONS.get(),
+            OPEN.get(),
+            MAX_IN_FLIGHT.get(),
+            distinct,
+            maxHits,
+            latencyMs);
   }
 }
