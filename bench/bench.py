@@ -25,7 +25,8 @@ import urllib.error
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RUNNER = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
+RUNNER = os.path.abspath(os.environ.get("BENCH_RUNNER") or "") if os.environ.get("BENCH_RUNNER") else os.path.join(ROOT, "target", "quarkus-app",
+                                                         "quarkus-run.jar")
 LIBS = os.path.join(ROOT, "target", "quarkus-app", "lib", "main", "*")
 STANDIN = os.path.join(ROOT, "bench", "standin", "StandIn.java")
 
@@ -45,12 +46,13 @@ OPTIONS = {
     "BENCH_LATENCIES": "0 50",
     "BENCH_SLOW_CONCURRENCY": "256",
     "BENCH_SOURCES": "static wordpress-db",
-    "BENCH_WARMUP": "1",
+    "BENCH_WARMUP_SITES": "200000",
     "BENCH_WRK_SECONDS": "5",
     "BENCH_WRK_THREADS": "2",
     "BENCH_CURL_MAX": "2000",
     "BENCH_DEFER_CLIENTS": "200",
     "BENCH_DEFER_SECONDS": "10",
+    "BENCH_DEFER_PACE_MS": "100",
     "BENCH_DEFER_WORKER": "off on",
     "BENCH_STARTS": "5",
     "BENCH_STANDIN_LOOPS": "1",
@@ -357,6 +359,15 @@ def parse_wrk(out):
             "requests": int(total.group(1)), "socket_errors": errors.group(1) if errors else None}
 
 
+def paced_script(pace_ms):
+    """Each connection waits pace_ms between its requests: an offered load below capacity, so
+    the latency is the admission's own and not the queue of a saturated server."""
+    path = os.path.join(OUT, f"paced-{pace_ms}.lua")
+    with open(path, "w") as f:
+        f.write(f"delay = function() return {pace_ms} end\n")
+    return path
+
+
 def wrk(url, connections, seconds, script=None, latency=False):
     threads = min(int(CFG["BENCH_WRK_THREADS"]), connections)
     args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s"]
@@ -412,6 +423,11 @@ def service_for(standin, source, concurrency, size):
     return Service(name, {**settings, "sites": sites}, quarkus=db)
 
 
+def warmup_runs(size):
+    """Runs before measuring: about BENCH_WARMUP_SITES sites in all, 1 to 100 runs."""
+    return max(1, min(100, -(-int(CFG["BENCH_WARMUP_SITES"]) // size)))
+
+
 def sync_case(standin, source, concurrency, size, results):
     latencies = [ms for ms in LATENCIES if ms == 0 or concurrency in SLOW_CONCURRENCY]
     log(f"== sync {source} concurrency={concurrency} N={size} latencies={latencies}")
@@ -419,11 +435,14 @@ def sync_case(standin, source, concurrency, size, results):
     try:
         for ms in latencies:
             standin.latency(ms)
-            if ms == latencies[0]:
-                for _ in range(int(CFG["BENCH_WARMUP"])):
-                    service.run()
             case = {"part": "sync", "source": source, "concurrency": concurrency, "size": size,
                     "latency_ms": ms, "service": [], "wrk": [], "curl": []}
+            if ms == latencies[0]:
+                # JIT warm-up: a cron service runs every minute, steady state is what counts;
+                # the first (cold) run after start is kept apart.
+                case["cold"] = service.run()[1]
+                for _ in range(warmup_runs(size) - 1):
+                    service.run()
             for rep in range(REPEAT):
                 standin.reset()
                 cpu = (cpu_seconds(service.proc.pid), cpu_seconds(standin.proc.pid))
@@ -458,7 +477,7 @@ def sync_case(standin, source, concurrency, size, results):
             results.append(case)
         mem = service.memory()
         mem.update({"part": "memory", "source": source, "concurrency": concurrency, "size": size,
-                    "runs": (int(CFG["BENCH_WARMUP"]) + REPEAT * len(latencies))})
+                    "runs": warmup_runs(size) + REPEAT * len(latencies)})
         log(f"   memory {mem}")
         results.append(mem)
     finally:
@@ -477,18 +496,21 @@ def defer_part(standin, results):
         try:
             # Warm the admission path up (JIT, Redis connections) before measuring.
             wrk(service.url("/all-sites-cron/v1/run?defer=1"), 50, 3)
-            case = {"part": "defer", "worker": worker, "samples": []}
-            for rep in range(REPEAT):
-                sample = wrk(service.url("/all-sites-cron/v1/run?defer=1"),
-                             int(CFG["BENCH_DEFER_CLIENTS"]), int(CFG["BENCH_DEFER_SECONDS"]),
-                             latency=True)
-                status = json.loads(http_get(service.url("/all-sites-cron/v1/status"))[1])
-                sample["recent_runs"] = len(status.get("recent_runs") or [])
-                case["samples"].append(sample)
-                log(f"   rep {rep + 1}: {sample['rps']:.0f}/s p50 {sample['latency_ms'].get('50')}"
-                    f" p99 {sample['latency_ms'].get('99')} ms non-2xx {sample['non_2xx']}"
-                    f" of {sample['requests']}")
-            results.append(case)
+            pace = int(CFG["BENCH_DEFER_PACE_MS"])
+            for mode, script in (("saturated", None), (f"paced {pace} ms", paced_script(pace))):
+                case = {"part": "defer", "worker": worker, "mode": mode, "samples": []}
+                for rep in range(REPEAT):
+                    sample = wrk(service.url("/all-sites-cron/v1/run?defer=1"),
+                                 int(CFG["BENCH_DEFER_CLIENTS"]), int(CFG["BENCH_DEFER_SECONDS"]),
+                                 script=script, latency=True)
+                    status = json.loads(http_get(service.url("/all-sites-cron/v1/status"))[1])
+                    sample["runs_seen"] = len(status.get("recent_runs") or [])
+                    case["samples"].append(sample)
+                    log(f"   {mode} rep {rep + 1}: {sample['rps']:.0f}/s p50 "
+                        f"{sample['latency_ms'].get('50')} p99 {sample['latency_ms'].get('99')} ms"
+                        f" non-2xx {sample['non_2xx']} of {sample['requests']}, "
+                        f"{sample['runs_seen']} runs in /status")
+                results.append(case)
         finally:
             service.close()
             redis_cleanup(prefix)
@@ -548,8 +570,9 @@ def report(results, meta):
     if sync:
         p("| source | conc. | N | latency | service sites/s | service run s | wrk req/s |"
           " service / wrk | xargs+curl sites/s (sites) | ideal s (N×lat/conc.) |"
-          " service CPU µs/site | wrk CPU µs/req | stand-in CPU µs/req (service; wrk) |")
-        p("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          " service CPU µs/site | wrk CPU µs/req | stand-in CPU µs/req (service; wrk) |"
+          " cold first run sites/s |")
+        p("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for c in sync:
             rates = [s["sites_per_s"] for s in c["service"]]
             walls = [s["duration_ms"] / 1000 for s in c["service"]]
@@ -566,7 +589,9 @@ def report(results, meta):
               f"{summary([x['cpu_s'] / x['count'] * 1e6 for x in c['service']])} | "
               f"{summary([w['cpu_s'] / w['requests'] * 1e6 for w in c['wrk']])} | "
               f"{summary([x['standin_cpu_s'] / x['count'] * 1e6 for x in c['service']])}; "
-              f"{summary([w['standin_cpu_s'] / w['requests'] * 1e6 for w in c['wrk']])} |")
+              f"{summary([w['standin_cpu_s'] / w['requests'] * 1e6 for w in c['wrk']])} | "
+              + (f"{c['cold']['count'] / max(c['cold']['duration_ms'], 1) * 1000:,.0f} |"
+                 if "cold" in c else "– |"))
         p("")
     memory = [r for r in results if r["part"] == "memory"]
     if memory:
@@ -580,7 +605,7 @@ def report(results, meta):
         p("")
     for d in [r for r in results if r["part"] == "defer"]:
         s = d["samples"]
-        p(f"defer=1, {CFG['BENCH_DEFER_CLIENTS']} clients, worker {d['worker']}: "
+        p(f"defer=1, {CFG['BENCH_DEFER_CLIENTS']} clients, {d['mode']}, worker {d['worker']}: "
           f"{summary([x['rps'] for x in s])} req/s, "
           f"p50 {summary([x['latency_ms']['50'] for x in s], 2)} ms, "
           f"p90 {summary([x['latency_ms']['90'] for x in s], 2)} ms, "

@@ -40,11 +40,16 @@ public class StandIn extends AbstractVerticle {
     latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 0;
     int loops = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-    vertx
-        .deployVerticle(StandIn::new, new DeploymentOptions().setInstances(loops))
-        .toCompletionStage()
-        .toCompletableFuture()
-        .get(30, TimeUnit.SECONDS);
+    try {
+      vertx
+          .deployVerticle(StandIn::new, new DeploymentOptions().setInstances(loops))
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1); // Vert.x threads would keep a failed stand-in alive
+    }
     System.out.println("stand-in listening on 127.0.0.1:" + port + " latency " + latencyMs + " ms");
   }
 
