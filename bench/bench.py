@@ -409,9 +409,13 @@ def sync_part(standin, results):
     for source in SOURCES:
         if source == "wordpress-db":
             prepare_database(standin, max(SIZES))
-        for concurrency in CONCURRENCIES:
-            for size in SIZES:
-                sync_case(standin, source, concurrency, size, results)
+        try:
+            for concurrency in CONCURRENCIES:
+                for size in SIZES:
+                    sync_case(standin, source, concurrency, size, results)
+        finally:
+            if source == "wordpress-db":
+                mysql(f"DROP DATABASE IF EXISTS `{CFG['BENCH_DB']}`")
 
 
 def static_sites(standin, size):
@@ -613,9 +617,12 @@ def report(results, meta):
               f"{m['rss_mb']:.0f} | {m['heap_used_mb']:.0f} | {m['heap_live_mb']:.0f} | "
               f"{m['heap_after_gc_max_mb']} | {m['gcs']} |")
         p("")
+    if any(r["part"] == "defer" for r in results):
+        p("defer=1:")
+        p("")
     for d in [r for r in results if r["part"] == "defer"]:
         s = d["samples"]
-        p(f"defer=1, {CFG['BENCH_DEFER_CLIENTS']} clients, {d['mode']}, worker {d['worker']}: "
+        p(f"- {CFG['BENCH_DEFER_CLIENTS']} clients, {d['mode']}, worker {d['worker']}: "
           f"{summary([x['rps'] for x in s])} req/s, "
           f"p50 {summary([x['latency_ms']['50'] for x in s], 2)} ms, "
           f"p90 {summary([x['latency_ms']['90'] for x in s], 2)} ms, "
@@ -625,7 +632,7 @@ def report(results, meta):
           f"{[x['socket_errors'] for x in s if x['socket_errors']] or 'none'}")
     for r in [r for r in results if r["part"] == "ready"]:
         p("")
-        p(f"Start to ready (first 200 of /q/health/ready, measured outside): "
+        p(f"- Start to ready (first 200 of /q/health/ready, measured outside): "
           f"{summary(r['external_s'], 3)} s; Quarkus 'started in': "
           f"{summary([x for x in r['started_in_s'] if x], 3)} s; CPU used by then "
           f"{summary(r['cpu_s'], 2)} s; {len(r['external_s'])} starts")
