@@ -33,10 +33,10 @@ public class Dispatcher {
   }
 
   private Uni<SiteOutcome> request(HostGate gate, String siteUrl) {
-    String host = WpCronClient.hostOf(siteUrl);
-    if (host == null) {
-      return client.request(siteUrl);
+    CronTarget target = CronTarget.of(siteUrl);
+    if (!target.isValid()) {
+      return client.request(target);
     }
-    return gate.through(host.toLowerCase(java.util.Locale.ROOT), () -> client.request(siteUrl));
+    return gate.through(target.host(), () -> client.request(target));
   }
 }

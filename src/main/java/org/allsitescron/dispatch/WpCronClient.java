@@ -2,6 +2,8 @@ package org.allsitescron.dispatch;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -10,7 +12,6 @@ import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.allsitescron.config.CronConfig;
@@ -32,15 +33,14 @@ public class WpCronClient {
 
   private final WebClient client;
   private final Duration timeout;
-  private final String userAgent;
 
   WpCronClient(
       Vertx vertx,
       CronConfig config,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
     this.timeout = config.requestTimeout();
-    this.userAgent = "all-sites-cron/" + version;
-    this.client = WebClient.create(vertx, options(config));
+    this.client =
+        WebClient.create(vertx, options(config).setUserAgent("all-sites-cron/" + version));
   }
 
   private static WebClientOptions options(CronConfig config) {
@@ -57,17 +57,15 @@ public class WpCronClient {
         .setDecompressionSupported(false);
   }
 
-  /** Requests {@code <siteUrl>/wp-cron.php}; the outcome carries the site's URL. */
-  public Uni<SiteOutcome> request(String siteUrl) {
-    long start = System.nanoTime();
-    URI cronUri;
-    try {
-      cronUri = cronUri(siteUrl);
-    } catch (IllegalArgumentException e) {
+  /** Requests the target's {@code wp-cron.php}; the outcome carries the site's URL. */
+  Uni<SiteOutcome> request(CronTarget target) {
+    String siteUrl = target.siteUrl();
+    if (!target.isValid()) {
       return Uni.createFrom()
-          .item(SiteOutcome.failed(siteUrl, Outcome.CONNECT_ERROR, 0, e.getMessage(), 0));
+          .item(SiteOutcome.failed(siteUrl, Outcome.CONNECT_ERROR, 0, target.problem(), 0));
     }
-    return follow(cronUri, 0)
+    long start = System.nanoTime();
+    return follow(target.uri(), 0)
         .ifNoItem()
         .after(timeout)
         .failWith(() -> new TimeoutException("no answer within " + timeout.toMillis() + " ms"))
@@ -78,15 +76,6 @@ public class WpCronClient {
         .recoverWithItem(e -> unreachable(siteUrl, e, start));
   }
 
-  /** The host part of a site URL, for per-host caps; null when the URL is unusable. */
-  public static String hostOf(String siteUrl) {
-    try {
-      return cronUri(siteUrl).getHost();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
   @PreDestroy
   void close() {
     client.close();
@@ -95,12 +84,23 @@ public class WpCronClient {
   /** Sends one GET; on a redirect to the same host, follows it up to {@link #MAX_REDIRECTS}. */
   private Uni<Integer> follow(URI uri, int hops) {
     return client
-        .getAbs(uri.toString())
-        .putHeader(HttpHeaders.USER_AGENT.toString(), userAgent)
+        .request(HttpMethod.GET, requestOptions(uri))
         .timeout(timeout.toMillis() + 1)
         .as(BodyCodec.none())
         .send()
         .chain(response -> isRedirect(response) ? redirect(uri, response, hops) : status(response));
+  }
+
+  /** From the parsed URI directly, so the URL is not parsed again for every request. */
+  private static RequestOptions requestOptions(URI uri) {
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return new RequestOptions()
+        .setHost(uri.getHost())
+        .setPort(port)
+        .setSsl(https)
+        .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
   }
 
   private Uni<Integer> redirect(URI from, HttpResponse<Void> response, int hops) {
@@ -119,7 +119,7 @@ public class WpCronClient {
     } catch (IllegalArgumentException e) {
       return Uni.createFrom().failure(new RedirectRefused(status, "unusable redirect location"));
     }
-    if (!isHttp(target) || !from.getHost().equalsIgnoreCase(target.getHost())) {
+    if (!CronTarget.isHttp(target) || !from.getHost().equalsIgnoreCase(target.getHost())) {
       return Uni.createFrom()
           .failure(new RedirectRefused(status, "redirect to another host refused: " + target));
     }
@@ -135,23 +135,6 @@ public class WpCronClient {
       case 301, 302, 303, 307, 308 -> true;
       default -> false;
     };
-  }
-
-  private static URI cronUri(String siteUrl) {
-    try {
-      URI uri = new URI(siteUrl + "/wp-cron.php");
-      if (!isHttp(uri) || uri.getHost() == null) {
-        throw new IllegalArgumentException("not an http(s) URL with a host: " + siteUrl);
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("invalid site URL: " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean isHttp(URI uri) {
-    String scheme = uri.getScheme();
-    return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
   }
 
   private SiteOutcome refused(String siteUrl, RedirectRefused e, long start) {
