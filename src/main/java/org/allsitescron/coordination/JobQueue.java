@@ -25,6 +25,13 @@ public interface JobQueue {
   /** Queue and dead-letter lengths. */
   Uni<QueueDepth> depth();
 
+  /**
+   * Puts back into the queue the jobs {@code consumer} itself still holds; called when it has none
+   * in progress, they are leftovers of a step that failed half-way (Redis gone between take and
+   * settle). Returns how many were put back.
+   */
+  Uni<Integer> restore(String consumer);
+
   /** Tells the others that {@code consumer} is alive, so its jobs are not taken back. */
   Uni<Void> heartbeat(String consumer);
 

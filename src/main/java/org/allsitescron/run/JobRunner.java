@@ -3,6 +3,7 @@ package org.allsitescron.run;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.Job;
 import org.allsitescron.coordination.JobQueue;
@@ -19,6 +20,7 @@ public class JobRunner {
   private final RunService runs;
   private final int maxRetries;
   private final long retrySpacingMillis;
+  private final AtomicInteger inProgress = new AtomicInteger();
 
   JobRunner(JobQueue queue, RunService runs, CronConfig config) {
     this.queue = queue;
@@ -30,19 +32,27 @@ public class JobRunner {
   }
 
   /**
-   * Runs the next due job as {@code consumer}.
+   * Runs the next due job as {@code consumer}, to the end even if the caller stops waiting.
    *
    * @param trigger the trigger to record, or null for the job's own ({@code rest-deferred} or
    *     {@code queue})
    */
   public Uni<JobResult> runNext(String consumer, Trigger trigger) {
-    return queue
-        .take(consumer)
+    return RunService.detached(takeAndCarryOut(consumer, trigger));
+  }
+
+  private Uni<JobResult> takeAndCarryOut(String consumer, Trigger trigger) {
+    // The first caller in (worker or /process-queue) knows nothing of this consumer is running.
+    boolean alone = inProgress.incrementAndGet() == 1;
+    Uni<Integer> leftovers = alone ? queue.restore(consumer) : Uni.createFrom().item(0);
+    return leftovers
+        .chain(() -> queue.take(consumer))
         .chain(
             job ->
                 job.isPresent()
                     ? carryOut(consumer, job.get(), trigger)
-                    : Uni.createFrom().item(new JobResult.NoJob()));
+                    : Uni.createFrom().item((JobResult) new JobResult.NoJob()))
+        .eventually(inProgress::decrementAndGet);
   }
 
   private Uni<JobResult> carryOut(String consumer, Job job, Trigger trigger) {

@@ -115,7 +115,7 @@ public class RunService {
    * Subscribes {@code work} on its own: a caller that hangs up (a CronJob's curl timeout) cancels
    * only its wait for the answer, never the run.
    */
-  private static <T> Uni<T> detached(Uni<T> work) {
+  static <T> Uni<T> detached(Uni<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
     work.subscribe().with(result::complete, result::completeExceptionally);
     return Uni.createFrom().completionStage(result);

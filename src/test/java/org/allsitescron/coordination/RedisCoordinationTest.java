@@ -275,6 +275,22 @@ class RedisCoordinationTest {
   }
 
   @Test
+  void aJobLeftInItsOwnProcessingListIsTakenUpAgain() {
+    // What a Redis outage between take and done leaves behind on a replica that lives on.
+    redis
+        .run("RPUSH", keys.processing(replica.name()), "{\"timestamp\":1,\"run_id\":\"left-over\"}")
+        .await()
+        .atMost(WAIT);
+
+    JobResult result = worker.drainOnce().await().atMost(WAIT);
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            JobResult.Ran.class, ran -> assertThat(ran.report().runId()).isEqualTo("left-over"));
+    assertThat(length(keys.processing(replica.name()))).isZero();
+  }
+
+  @Test
   void cooldownComesFromRedis() {
     redis.run("SET", keys.cooldown(), "1700000000", "PX", "4000").await().atMost(WAIT);
 

@@ -92,7 +92,16 @@ public class RedisJobQueue implements JobQueue {
         .with(java.util.stream.Collectors.summingInt(Integer::intValue));
   }
 
+  @Override
+  public Uni<Integer> restore(String consumer) {
+    return reclaim(consumer, "own");
+  }
+
   private Uni<Integer> reclaim(String consumer) {
+    return reclaim(consumer, "dead");
+  }
+
+  private Uni<Integer> reclaim(String consumer, String whose) {
     return redis
         .eval(
             Script.QUEUE_RECLAIM,
@@ -101,7 +110,8 @@ public class RedisJobQueue implements JobQueue {
                 keys.queue(),
                 keys.heartbeat(consumer),
                 keys.consumers()),
-            consumer)
+            consumer,
+            whose)
         .map(moved -> moved.toInteger())
         .invoke(
             moved -> {
