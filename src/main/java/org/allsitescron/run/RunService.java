@@ -33,6 +33,9 @@ public class RunService {
   /** Why a run stopped when the service shut down; its job goes back into the queue. */
   public static final String SHUTDOWN = "shutdown";
 
+  /** Longest time between two progress updates seen by {@code /status}. */
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
   private final Admission admission;
   private final SiteSource sites;
   private final Dispatcher dispatcher;
@@ -43,9 +46,6 @@ public class RunService {
   private final long cooldownSeconds;
   private final Duration renewEvery;
   private final Set<RunTally> active = ConcurrentHashMap.newKeySet();
-
-  /** Longest time between two progress updates seen by {@code /status}. */
-  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
   RunService(
       Admission admission,
@@ -129,6 +129,19 @@ public class RunService {
   public Uni<RunReport> run(Trigger trigger, Lease lease) {
     RunTally tally = new RunTally(lease.owner(), trigger, lease.fence());
     active.add(tally);
+    return countSites(tally)
+        .chain(() -> reports.save(tally.snapshot()))
+        .chain(
+            () ->
+                tally.isAborted() ? Uni.createFrom().voidItem() : dispatchUnderLease(tally, lease))
+        .map(ignored -> tally.finish())
+        .call(this::publish)
+        .eventually(() -> lock.release(lease))
+        .eventually(() -> active.remove(tally));
+  }
+
+  /** How many sites the run expects; a source that cannot be read fails the run, not the call. */
+  private Uni<Long> countSites(RunTally tally) {
     return sites
         .count(numberOfSites)
         .onFailure(RunService::isSourceFailure)
@@ -138,17 +151,15 @@ public class RunService {
         .invoke(tally::expect)
         .invoke(
             total ->
-                Log.infof("Run %s (%s) started: %d sites", tally.runId(), trigger.label(), total))
-        .chain(() -> reports.save(tally.snapshot()))
-        .chain(
-            () ->
-                tally.isAborted() ? Uni.createFrom().voidItem() : dispatchUnderLease(tally, lease))
-        .map(ignored -> tally.finish())
-        .invoke(events::runEnded)
-        .call(reports::save)
-        .invoke(RunService::logFinished)
-        .eventually(() -> lock.release(lease))
-        .eventually(() -> active.remove(tally));
+                Log.infof(
+                    "Run %s (%s) started: %d sites",
+                    tally.runId(), tally.trigger().label(), total));
+  }
+
+  /** The final report: to the listeners, the store and the log. */
+  private Uni<Void> publish(RunReport report) {
+    events.runEnded(report);
+    return reports.save(report).invoke(() -> logFinished(report));
   }
 
   /** Takes the lock as {@code runId} and runs; empty when the lock is held by someone else. */

@@ -33,6 +33,10 @@ final class RunTally {
     return runId;
   }
 
+  Trigger trigger() {
+    return trigger;
+  }
+
   synchronized void expect(long total) {
     this.total = total;
   }
