@@ -23,6 +23,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNNER = os.path.abspath(os.environ.get("BENCH_RUNNER") or "") if os.environ.get("BENCH_RUNNER") else os.path.join(ROOT, "target", "quarkus-app",
@@ -192,6 +193,9 @@ def mysql(sql):
     subprocess.run(["mysql", "-h127.0.0.1", "-uroot", "-e", sql], check=True)
 
 
+SCHEMA = (Path(__file__).resolve().parent.parent / "src/test/resources/wordpress-schema.sql").read_text()
+
+
 def prepare_database(standin, size):
     """wp_blogs with `size` public blogs on the stand-in; only blog 1 has an options table, the
     others fall back to http://<domain><path> (100k option tables would be a test of MariaDB)."""
@@ -201,30 +205,7 @@ def prepare_database(standin, size):
 DROP DATABASE IF EXISTS `{db}`;
 CREATE DATABASE `{db}` CHARACTER SET utf8mb4;
 USE `{db}`;
-CREATE TABLE wp_blogs (
-  blog_id bigint(20) NOT NULL auto_increment,
-  site_id bigint(20) NOT NULL default '0',
-  domain varchar(200) NOT NULL default '',
-  path varchar(100) NOT NULL default '',
-  registered datetime NOT NULL default '0000-00-00 00:00:00',
-  last_updated datetime NOT NULL default '0000-00-00 00:00:00',
-  public tinyint(2) NOT NULL default '1',
-  archived tinyint(2) NOT NULL default '0',
-  mature tinyint(2) NOT NULL default '0',
-  spam tinyint(2) NOT NULL default '0',
-  deleted tinyint(2) NOT NULL default '0',
-  lang_id int(11) NOT NULL default '0',
-  PRIMARY KEY (blog_id),
-  KEY domain (domain(50),path(5)),
-  KEY lang_id (lang_id));
-CREATE TABLE wp_options (
-  option_id bigint(20) unsigned NOT NULL auto_increment,
-  option_name varchar(191) NOT NULL default '',
-  option_value longtext NOT NULL,
-  autoload varchar(20) NOT NULL default 'yes',
-  PRIMARY KEY (option_id),
-  UNIQUE KEY option_name (option_name),
-  KEY autoload (autoload));
+{SCHEMA}
 INSERT INTO wp_blogs (blog_id, site_id, domain, path, public)
   SELECT seq, 1, '{domain}', CONCAT('/s', seq, '/'), 1 FROM seq_1_to_{size};
 INSERT INTO wp_options (option_name, option_value) VALUES ('siteurl', 'http://{domain}/s1');

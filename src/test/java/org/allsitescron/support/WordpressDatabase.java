@@ -5,7 +5,12 @@ import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.mysqlclient.MySQLConnection;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +24,9 @@ public final class WordpressDatabase implements AutoCloseable {
   public static final int PORT = 3306;
   public static final String USER = "root";
   public static final String PASSWORD = "";
+
+  /** {@code wp_blogs}, then {@code wp_options}, from {@code wordpress-schema.sql}. */
+  private static final List<String> SCHEMA = readSchema();
 
   private final Vertx vertx = Vertx.vertx();
   private final String name;
@@ -51,25 +59,7 @@ public final class WordpressDatabase implements AutoCloseable {
     execute("DROP DATABASE IF EXISTS `" + name + "`");
     execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4");
     execute("USE `" + name + "`");
-    execute(
-        """
-        CREATE TABLE wp_blogs (
-          blog_id bigint(20) NOT NULL auto_increment,
-          site_id bigint(20) NOT NULL default '0',
-          domain varchar(200) NOT NULL default '',
-          path varchar(100) NOT NULL default '',
-          registered datetime NOT NULL default '0000-00-00 00:00:00',
-          last_updated datetime NOT NULL default '0000-00-00 00:00:00',
-          public tinyint(2) NOT NULL default '1',
-          archived tinyint(2) NOT NULL default '0',
-          mature tinyint(2) NOT NULL default '0',
-          spam tinyint(2) NOT NULL default '0',
-          deleted tinyint(2) NOT NULL default '0',
-          lang_id int(11) NOT NULL default '0',
-          PRIMARY KEY (blog_id),
-          KEY domain (domain(50),path(5)),
-          KEY lang_id (lang_id)
-        )""");
+    execute(SCHEMA.get(0));
     createOptionsTable(1);
     return this;
   }
@@ -77,17 +67,11 @@ public final class WordpressDatabase implements AutoCloseable {
   /** Creates {@code wp_options} (blog 1) or {@code wp_<id>_options}. */
   public void createOptionsTable(long blogId) {
     execute(
-        """
-        CREATE TABLE IF NOT EXISTS `%s` (
-          option_id bigint(20) unsigned NOT NULL auto_increment,
-          option_name varchar(191) NOT NULL default '',
-          option_value longtext NOT NULL,
-          autoload varchar(20) NOT NULL default 'yes',
-          PRIMARY KEY (option_id),
-          UNIQUE KEY option_name (option_name),
-          KEY autoload (autoload)
-        )"""
-            .formatted(optionsTable(blogId)));
+        SCHEMA
+            .get(1)
+            .replace(
+                "CREATE TABLE wp_options",
+                "CREATE TABLE IF NOT EXISTS `" + optionsTable(blogId) + "`"));
   }
 
   /** Drops the database (at the end of the test JVM). */
@@ -155,6 +139,16 @@ public final class WordpressDatabase implements AutoCloseable {
   public void close() throws Exception {
     await(connection.close());
     await(vertx.close());
+  }
+
+  private static List<String> readSchema() {
+    try (InputStream in = WordpressDatabase.class.getResourceAsStream("/wordpress-schema.sql")) {
+      String sql =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+      return Arrays.stream(sql.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String optionsTable(long blogId) {
