@@ -37,10 +37,10 @@ public class RedisReadiness implements AsyncHealthCheck {
     if (!mode.isRedis()) {
       return Uni.createFrom().item(response.up().build());
     }
-    RedisServer server = redis.get();
-    return server
-        .ping()
-        .chain(server::evictionPolicy)
+    // CONFIG GET reaches Redis like a PING would, and tells the eviction policy on the way.
+    return redis
+        .get()
+        .evictionPolicy()
         .map(policy -> withPolicy(response, policy).up().build())
         .ifNoItem()
         .after(TIMEOUT)

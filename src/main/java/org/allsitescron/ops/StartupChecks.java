@@ -10,13 +10,13 @@ import org.allsitescron.config.ConfigChecks;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.config.LegacyNames;
 import org.allsitescron.coordination.CoordinationMode;
-import org.allsitescron.sites.SiteSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * "Activation": refuses to start on a configuration that cannot work, naming key and value, and
- * says what the operator should know: mode, site source, legacy names, an open endpoint.
+ * warns of what the operator should know: legacy names, an open endpoint. ({@link StartupReport}
+ * logs the effective configuration.)
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -25,7 +25,6 @@ public class StartupChecks {
       @Observes StartupEvent event,
       CronConfig config,
       CoordinationMode mode,
-      SiteSource sites,
       Config raw,
       @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> databaseUrl) {
     List<String> problems =
@@ -46,12 +45,5 @@ public class StartupChecks {
           "No auth token is set: the endpoints are open to anyone who can reach them."
               + " Set ALL_SITES_CRON_AUTH_TOKEN to require one.");
     }
-    Log.infof(
-        "all-sites-cron ready: coordination %s, sites %s, %d at most, concurrency %d (%d per host)",
-        mode.label(),
-        sites.describe(),
-        config.numberOfSites(),
-        config.concurrency(),
-        config.effectivePerHostConcurrency());
   }
 }

@@ -6,7 +6,7 @@ import io.vertx.redis.client.ResponseType;
 import io.vertx.redis.client.impl.types.ErrorType;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** What the service needs to know about the Redis server itself: reachable, and never evicting. */
+/** What the service needs to know about the Redis server itself: that it never evicts keys. */
 @ApplicationScoped
 public class RedisServer {
 
@@ -17,11 +17,6 @@ public class RedisServer {
 
   RedisServer(RedisCommands redis) {
     this.redis = redis;
-  }
-
-  /** Completes when Redis answers {@code PING}. */
-  public Uni<Void> ping() {
-    return redis.run("PING").replaceWithVoid();
   }
 
   /** RESP3 answers a map, RESP2 a flat pair. */
