@@ -2,6 +2,7 @@ package org.allsitescron.coordination;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
+import org.allsitescron.support.SharedRedis;
 
 /**
  * The local Redis, in a database index of the tests' own, with a short lock for renewal tests and a
@@ -9,7 +10,7 @@ import java.util.Map;
  */
 public class RedisProfile implements QuarkusTestProfile {
 
-  public static final String HOSTS = "redis://127.0.0.1:6379/11";
+  public static final String HOSTS = SharedRedis.url(11);
 
   @Override
   public Map<String, String> getConfigOverrides() {

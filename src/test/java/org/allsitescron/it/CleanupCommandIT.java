@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.allsitescron.support.RedisCli;
 import org.allsitescron.support.ServiceProcess;
+import org.allsitescron.support.SharedRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CleanupCommandIT {
 
   private static final int DB = 13;
-  private final RedisCli redis = new RedisCli(6379, DB);
+  private final RedisCli redis = new RedisCli(SharedRedis.PORT, DB);
 
   @AfterEach
   void clean() {
@@ -58,7 +59,7 @@ class CleanupCommandIT {
     args[0] = "cleanup";
     System.arraycopy(options, 0, args, 1, options.length);
     return ServiceProcess.named("cleanup-cleanup-it")
-        .with("quarkus.redis.hosts", "redis://127.0.0.1:6379/" + DB)
+        .with("quarkus.redis.hosts", SharedRedis.url(DB))
         .args(args)
         .launch();
   }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.allsitescron.support.RedisCli;
 import org.allsitescron.support.ServiceProcess;
+import org.allsitescron.support.SharedRedis;
 import org.allsitescron.support.SiteServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,7 @@ class MultiReplicaIT {
 
   static SiteServer sites;
   static ReplicaSet replicas;
-  static RedisCli redis = new RedisCli(6379, ReplicaSet.REDIS_DB);
+  static RedisCli redis = new RedisCli(SharedRedis.PORT, ReplicaSet.REDIS_DB);
 
   @BeforeAll
   static void start() throws Exception {

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.allsitescron.support.ServiceProcess;
+import org.allsitescron.support.SharedRedis;
 import org.allsitescron.support.SiteServer;
 
 /** Replicas of the built service sharing one Redis database and one stand-in site server. */
 final class ReplicaSet implements AutoCloseable {
 
-  static final String REDIS = "redis://127.0.0.1:6379/12";
+  static final String REDIS = SharedRedis.url(12);
   static final int REDIS_DB = 12;
   static final int SITES = 20;
 
