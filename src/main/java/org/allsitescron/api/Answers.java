@@ -32,6 +32,12 @@ final class Answers {
     if (result instanceof TriggerResult.RateLimited limited) {
       throw rateLimited(limited);
     }
+    if (result instanceof TriggerResult.NoSuchSite missing) {
+      throw new ApiError(
+          404,
+          "all_sites_cron_site_not_found",
+          "No eligible site with blog_id or URL '" + missing.site() + "'.");
+    }
     throw locked();
   }
 
@@ -53,6 +59,7 @@ final class Answers {
     body.put("ok", report.ok());
     body.put("errors", report.errors());
     body.put("timeouts", report.timeouts());
+    body.put("backoff", report.backoff());
     body.put("failed_sites", report.failedSites());
     if (report.hasErrors()) {
       body.put("error_code", "PARTIAL_FAILURE");

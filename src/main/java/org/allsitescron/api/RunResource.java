@@ -80,11 +80,13 @@ public class RunResource {
   @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
   @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
   @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
+  @Parameter(ref = "site", name = "site", in = ParameterIn.QUERY)
   @APIResponse(responseCode = "200", ref = "RunAnswer")
   @APIResponse(responseCode = "202", ref = "QueuedAnswer")
   @APIResponse(responseCode = "400", ref = "InvalidParam")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "SiteNotFound")
   @APIResponse(responseCode = "409", ref = "Locked")
   @APIResponse(responseCode = "429", ref = "RateLimited")
   @APIResponse(responseCode = "500", ref = "RunAborted")
@@ -102,11 +104,13 @@ public class RunResource {
   @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
   @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
   @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
+  @Parameter(ref = "site", name = "site", in = ParameterIn.QUERY)
   @APIResponse(responseCode = "200", ref = "RunAnswer")
   @APIResponse(responseCode = "202", ref = "QueuedAnswer")
   @APIResponse(responseCode = "400", ref = "InvalidParam")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "SiteNotFound")
   @APIResponse(responseCode = "409", ref = "Locked")
   @APIResponse(responseCode = "429", ref = "RateLimited")
   @APIResponse(responseCode = "500", ref = "RunAborted")
@@ -169,18 +173,39 @@ public class RunResource {
     boolean gaMode;
     boolean deferred;
     boolean dry;
+    String site;
     try {
       gaMode = Flags.read(uri, "ga");
       deferred = Flags.read(uri, "defer");
       dry = Flags.read(uri, "dry_run");
+      site = siteParameter(uri, deferred || dry);
       auth.check(authorization, token);
     } catch (ApiError refused) {
       events.refused(verdict(refused));
       throw refused;
     }
+    if (site != null) {
+      return runs.runSite(site).map(result -> Answers.trigger(result, gaMode, mode.isRedis()));
+    }
     return dry
         ? runs.preview().map(preview -> Answers.preview(preview, gaMode))
         : runs.trigger(deferred).map(result -> Answers.trigger(result, gaMode, mode.isRedis()));
+  }
+
+  /** {@code ?site=}: one site for a synchronous run; null when absent. */
+  private static String siteParameter(UriInfo uri, boolean deferredOrDry) {
+    String site = uri.getQueryParameters().getFirst("site");
+    if (site == null) {
+      return null;
+    }
+    if (site.isBlank()) {
+      throw ApiError.invalidParam("site", "must be a blog_id or a site URL");
+    }
+    if (deferredOrDry) {
+      throw ApiError.invalidParam(
+          "site", "only with a synchronous run (not with defer or dry_run)");
+    }
+    return site;
   }
 
   /** The admission result of a trigger refused before admission (400, 401 or 403). */

@@ -11,7 +11,9 @@ public enum Outcome {
   /** Sent, but no answer in time; on most setups the cron still runs. */
   TIMEOUT("timeout"),
   /** Never reached the site: DNS, refused connection, TLS, or an unusable URL. */
-  CONNECT_ERROR("connect_error");
+  CONNECT_ERROR("connect_error"),
+  /** Not requested: the site keeps failing and is in a back-off window (SPEC §8). */
+  BACKOFF("backoff");
 
   private final String label;
 

@@ -6,6 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import org.allsitescron.dispatch.SiteOutcome;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What one run did: counts by outcome and the failed sites (at most {@link #FAILED_SITES_KEPT}).
@@ -27,7 +28,9 @@ public record RunReport(
     long timeouts,
     @JsonProperty("failed_sites") List<SiteOutcome> failedSites,
     long fence,
-    @JsonProperty("abort_reason") String abortReason) {
+    @JsonProperty("abort_reason") String abortReason,
+    @Schema(description = "Sites skipped because they are in a back-off window (not requested).")
+        long backoff) {
 
   /** Failed sites kept in a report; the counts cover the rest. */
   public static final int FAILED_SITES_KEPT = 100;

@@ -20,6 +20,7 @@ import org.allsitescron.coordination.Lease;
 import org.allsitescron.coordination.RunLock;
 import org.allsitescron.coordination.Ticket;
 import org.allsitescron.dispatch.Dispatcher;
+import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.Site;
 import org.allsitescron.sites.SiteSource;
 
@@ -42,6 +43,7 @@ public class RunService {
   private final RunLock lock;
   private final RunReports reports;
   private final RunEvents events;
+  private final SiteHealth health;
   private final int numberOfSites;
   private final long cooldownSeconds;
   private final Duration renewEvery;
@@ -54,6 +56,7 @@ public class RunService {
       RunLock lock,
       RunReports reports,
       RunEvents events,
+      SiteHealth health,
       CronConfig config) {
     this.admission = admission;
     this.sites = sites;
@@ -61,6 +64,7 @@ public class RunService {
     this.lock = lock;
     this.reports = reports;
     this.events = events;
+    this.health = health;
     this.numberOfSites = config.numberOfSites();
     this.cooldownSeconds = config.rateLimitSeconds();
     this.renewEvery = min(config.lockTimeout().dividedBy(3), PROGRESS_EVERY);
@@ -127,13 +131,50 @@ public class RunService {
 
   /** Runs over every eligible site under {@code lease}, which it releases at the end. */
   public Uni<RunReport> run(Trigger trigger, Lease lease) {
+    return run(trigger, lease, null);
+  }
+
+  /**
+   * A synchronous run of one site ({@code ?site=}, by {@code blog_id} or URL), requested even when
+   * backed off; under the lock, outside the cooldown.
+   */
+  public Uni<TriggerResult> runSite(String wanted) {
+    return sites
+        .sites(numberOfSites)
+        .select()
+        .where(site -> SiteMatch.matches(site, wanted))
+        .toUni()
+        .chain(
+            site ->
+                site == null
+                    ? done(new TriggerResult.NoSuchSite(wanted))
+                    : lockAndRun(UUID.randomUUID().toString(), site));
+  }
+
+  private Uni<TriggerResult> lockAndRun(String runId, Site site) {
+    return lock.tryAcquire(runId)
+        .chain(
+            lease ->
+                lease.isPresent()
+                    ? detached(run(Trigger.REST, lease.get(), site)).map(TriggerResult.Ran::new)
+                    : done(new TriggerResult.Locked()));
+  }
+
+  /** Runs under {@code lease} over every eligible site, or over {@code only} when set. */
+  private Uni<RunReport> run(Trigger trigger, Lease lease, Site only) {
     RunTally tally = new RunTally(lease.owner(), trigger, lease.fence());
     active.add(tally);
-    return countSites(tally)
+    Uni<?> counted =
+        only == null
+            ? countSites(tally)
+            : Uni.createFrom().item(only).invoke(site -> tally.expect(1));
+    return counted
         .chain(() -> reports.save(tally.snapshot()))
         .chain(
             () ->
-                tally.isAborted() ? Uni.createFrom().voidItem() : dispatchUnderLease(tally, lease))
+                tally.isAborted()
+                    ? Uni.createFrom().voidItem()
+                    : dispatchUnderLease(tally, lease, only))
         .map(ignored -> tally.finish())
         .call(this::publish)
         .eventually(() -> lock.release(lease))
@@ -182,23 +223,40 @@ public class RunService {
     return !active.isEmpty();
   }
 
-  private Uni<Void> dispatchUnderLease(RunTally tally, Lease lease) {
+  private Uni<Void> dispatchUnderLease(RunTally tally, Lease lease, Site only) {
     Cancellable watchdog = keepAlive(tally, lease);
+    return health
+        .begin(tally.runId(), tally.startedAt(), only == null)
+        .chain(pass -> dispatchThrough(tally, pass, only))
+        .eventually(watchdog::cancel);
+  }
+
+  /**
+   * Sites, less those backed off, through the dispatcher; each outcome to the tally, the listeners
+   * and the site's health; at the end the health summary of a full run.
+   */
+  private Uni<Void> dispatchThrough(RunTally tally, HealthPass pass, Site only) {
+    Multi<Site> all = only == null ? sites.sites(numberOfSites) : Multi.createFrom().item(only);
     Multi<String> urls =
-        sites.sites(numberOfSites).select().first(site -> !tally.isAborted()).map(Site::url);
+        pass.screen(all.select().first(site -> !tally.isAborted()), skipped -> done(tally, skipped))
+            .map(Site::url);
     return dispatcher
         .dispatch(urls)
         .onItem()
-        .invoke(tally::add)
-        .onItem()
-        .invoke(outcome -> events.siteDone(tally.runId(), outcome))
+        .invoke(outcome -> done(tally, outcome))
+        .plug(pass::record)
         .onItem()
         .ignoreAsUni()
         .onFailure(RunService::isSourceFailure)
         .invoke(e -> tally.fail("site source failed: " + e.getMessage()))
         .onFailure(RunService::isSourceFailure)
         .recoverWithNull()
-        .eventually(watchdog::cancel);
+        .chain(() -> health.conclude(pass, tally.isAborted()));
+  }
+
+  private void done(RunTally tally, SiteOutcome outcome) {
+    tally.add(outcome);
+    events.siteDone(tally.runId(), outcome);
   }
 
   /**

@@ -20,6 +20,7 @@ final class RunTally {
   private long ok;
   private long errors;
   private long timeouts;
+  private long backoff;
   private volatile String abortReason;
   private volatile boolean broken;
 
@@ -27,6 +28,10 @@ final class RunTally {
     this.runId = runId;
     this.trigger = trigger;
     this.fence = fence;
+  }
+
+  Instant startedAt() {
+    return startedAt;
   }
 
   String runId() {
@@ -43,6 +48,10 @@ final class RunTally {
 
   synchronized void add(SiteOutcome outcome) {
     count++;
+    if (outcome.outcome() == Outcome.BACKOFF) {
+      backoff++;
+      return;
+    }
     if (outcome.outcome() == Outcome.OK) {
       ok++;
     } else if (outcome.outcome() == Outcome.TIMEOUT) {
@@ -99,6 +108,7 @@ final class RunTally {
         timeouts,
         List.copyOf(failed),
         fence,
-        reason);
+        reason,
+        backoff);
   }
 }

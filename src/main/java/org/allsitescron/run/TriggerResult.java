@@ -15,4 +15,7 @@ public sealed interface TriggerResult {
 
   /** Another run holds the lock. */
   record Locked() implements TriggerResult {}
+
+  /** {@code ?site=} named no eligible site. */
+  record NoSuchSite(String site) implements TriggerResult {}
 }

@@ -50,7 +50,8 @@ class GithubActionsTextTest {
             1,
             failed,
             1,
-            null);
+            null,
+            0);
 
     List<String> lines = GithubActionsText.report(report).lines().toList();
 

@@ -46,6 +46,11 @@ public final class Bodies {
       @Schema(description = "Sites that answered 2xx.") long ok,
       @Schema(description = "Sites with `http_error` or `connect_error`.") long errors,
       @Schema(description = "Sites that did not answer within `request-timeout`.") long timeouts,
+      @Schema(
+              description =
+                  "Sites skipped, not requested, because they are in a back-off window (SPEC §8);"
+                      + " counted in `count`.")
+          long backoff,
       @JsonProperty("failed_sites")
           @Schema(description = "Sites with an error or a timeout, at most 100.")
           List<FailedSite> failedSites,
@@ -114,6 +119,7 @@ public final class Bodies {
                 "all_sites_cron_auth_missing",
                 "all_sites_cron_auth_invalid",
                 "all_sites_cron_run_not_found",
+                "all_sites_cron_site_not_found",
                 "rest_no_route",
                 "all_sites_cron_locked",
                 "all_sites_cron_rate_limited",

@@ -159,7 +159,7 @@ public final class Examples {
        "failed_sites": [
          {"url": "https://example.org/shop", "outcome": "http_error", "status": 500,
           "error": "HTTP 500", "duration_ms": 143}],
-       "fence": 17}
+       "fence": 17, "backoff": 0}
       """;
 
   public static final String STATUS =
@@ -181,5 +181,25 @@ public final class Examples {
       {"success": false, "code": "all_sites_cron_locked",
        "message": "Another cron process is currently running; the job was put back (retry 1).",
        "data": {"status": 409}}
+      """;
+
+  public static final String SITE_NOT_FOUND =
+      """
+      {"success": false, "code": "all_sites_cron_site_not_found",
+       "message": "No eligible site with blog_id or URL '42'.", "data": {"status": 404}}
+      """;
+
+  public static final String SITE_PAGE =
+      """
+      {"state": "backoff",
+       "summary": {"as_of": "2025-06-01T12:00:06.132Z",
+                   "run_id": "0b6f3f5e-4a4e-4a8e-9a51-6f7f4f6a2b1c", "sites": 412, "ok": 405,
+                   "failing": 3, "behind": 1, "backoff": 3, "oldest_overdue_s": 1260},
+       "sites": [
+         {"blog_id": 17, "url": "https://example.org/old-shop", "state": "backoff",
+          "http_outcome": "connect_error", "status": 0, "reason": "Connection refused",
+          "last_look": "2025-06-01T12:00:02.310Z", "consecutive_failures": 4,
+          "backoff_until": "2025-06-01T12:02:01.120Z", "backoff_level": 2}],
+       "next_cursor": null}
       """;
 }

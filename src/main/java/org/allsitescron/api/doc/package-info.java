@@ -65,7 +65,17 @@
                           + " lock. "
                           + ApiDocument.BOOLEAN,
                   schema = @Schema(type = SchemaType.STRING),
-                  example = "1")
+                  example = "1"),
+              @Parameter(
+                  name = "site",
+                  in = ParameterIn.QUERY,
+                  description =
+                      "Run only this site (its `blog_id` or URL) now, even when it is backed off:"
+                          + " to check a repair at once. Synchronous runs only (not with `defer` or"
+                          + " `dry_run`); takes the lock (`409` when a run holds it) but neither"
+                          + " waits for nor starts the cooldown.",
+                  schema = @Schema(type = SchemaType.STRING),
+                  example = "12")
             },
             responses = {
               @APIResponse(
@@ -149,6 +159,15 @@
                         schema = @Schema(type = SchemaType.STRING),
                         examples = @ExampleObject(name = "ga", value = Examples.ERROR_GA))
                   }),
+              @APIResponse(
+                  name = "SiteNotFound",
+                  description = "`?site=` named no eligible site.",
+                  content =
+                      @Content(
+                          mediaType = "application/json",
+                          schema = @Schema(implementation = Bodies.ErrorBody.class),
+                          examples =
+                              @ExampleObject(name = "no_site", value = Examples.SITE_NOT_FOUND))),
               @APIResponse(
                   name = "Locked",
                   description = "A run holds the lock (on any replica).",

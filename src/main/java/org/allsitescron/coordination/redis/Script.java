@@ -14,7 +14,8 @@ enum Script {
   QUEUE_TAKE("queue-take"),
   QUEUE_MOVE("queue-move"),
   QUEUE_RECLAIM("queue-reclaim"),
-  REPORT_SAVE("report-save");
+  REPORT_SAVE("report-save"),
+  SITE_HEALTH_SAVE("site-health-save");
 
   private final String source;
 

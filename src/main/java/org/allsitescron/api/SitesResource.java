@@ -1,0 +1,137 @@
+package org.allsitescron.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import org.allsitescron.api.doc.Examples;
+import org.allsitescron.run.SiteHealth;
+import org.allsitescron.run.SitePage;
+import org.allsitescron.run.SiteState;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Site health across runs: {@code /sites}. Thin: parse, authenticate, ask {@link SiteHealth}. */
+@Path("{namespace: (wp-json/)?all-sites-cron/v1}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sites")
+public class SitesResource {
+
+  private final SiteHealth health;
+  private final TokenAuth auth;
+
+  SitesResource(SiteHealth health, TokenAuth auth) {
+    this.health = health;
+    this.auth = auth;
+  }
+
+  @GET
+  @Path("sites")
+  @Operation(
+      operationId = "listSites",
+      summary = "Sites by health across runs",
+      description =
+          "Each site's state across runs (last outcomes, last time cron ran, overdue age,"
+              + " consecutive failures, back-off), in `blog_id` order, filtered by state, a page at"
+              + " a time; and the counts per state of the last full run. States: `backoff` (in a"
+              + " back-off window, skipped), `behind` (oldest overdue cron event older than"
+              + " `health.behind-after`), `failing` (last look failed), `ok`. Also served under"
+              + " `/wp-json/all-sites-cron/v1/sites`.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of sites and the summary.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SitePage.class),
+              examples = @ExampleObject(name = "backoff", value = Examples.SITE_PAGE)))
+  @APIResponse(responseCode = "400", ref = "InvalidParam")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
+  public Uni<SitePage> sites(
+      @Parameter(
+              description = "Only sites in this state.",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"behind", "failing", "backoff", "ok", "all"},
+                      defaultValue = "all"))
+          @QueryParam("state")
+          @DefaultValue("all")
+          String state,
+      @Parameter(description = "The `next_cursor` of the previous page; absent for the first.")
+          @QueryParam("cursor")
+          String cursor,
+      @Parameter(
+              description = "Most sites on the page.",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "" + SiteHealth.MAX_LIMIT,
+                      defaultValue = "50"))
+          @QueryParam("limit")
+          @DefaultValue("50")
+          String limit,
+      @Parameter(description = RunResource.TOKEN_DOC) @QueryParam("token") String token,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    auth.check(authorization, token);
+    Optional<SiteState> filter = parseState(state);
+    long after = parseCursor(cursor);
+    int count = parseLimit(limit);
+    return health.page(filter, after, count);
+  }
+
+  private static Optional<SiteState> parseState(String raw) {
+    String value = raw.trim();
+    if (value.equalsIgnoreCase("all")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        SiteState.of(value)
+            .orElseThrow(
+                () ->
+                    ApiError.invalidParam("state", "must be behind, failing, backoff, ok or all")));
+  }
+
+  private static long parseCursor(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return 0;
+    }
+    try {
+      long value = Long.parseLong(raw.trim());
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiError.invalidParam("cursor", "must be the next_cursor of a previous page");
+  }
+
+  private static int parseLimit(String raw) {
+    try {
+      int value = Integer.parseInt(raw.trim());
+      if (value >= 1 && value <= SiteHealth.MAX_LIMIT) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiError.invalidParam(
+        "limit", "must be a whole number from 1 to " + SiteHealth.MAX_LIMIT);
+  }
+}
