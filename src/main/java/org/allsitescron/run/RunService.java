@@ -237,8 +237,11 @@ public class RunService {
    */
   private Uni<Void> dispatchThrough(RunTally tally, HealthPass pass, Site only) {
     Multi<Site> all = only == null ? sites.sites(numberOfSites) : Multi.createFrom().item(only);
+    // The abort check comes after the screen, which reads sites a batch ahead.
     Multi<String> urls =
-        pass.screen(all.select().first(site -> !tally.isAborted()), skipped -> done(tally, skipped))
+        pass.screen(all, skipped -> done(tally, skipped))
+            .select()
+            .first(site -> !tally.isAborted())
             .map(Site::url);
     return dispatcher
         .dispatch(urls)
