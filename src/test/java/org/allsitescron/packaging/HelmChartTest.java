@@ -558,7 +558,13 @@ class HelmChartTest {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> applicationYaml(RenderedChart chart) {
-    String yaml = chart.one(ConfigMap.class).getData().get("application.yaml");
+    String yaml =
+        chart.all(ConfigMap.class).stream()
+            .filter(map -> map.getData().containsKey("application.yaml"))
+            .findFirst()
+            .orElseThrow()
+            .getData()
+            .get("application.yaml");
     return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(yaml);
   }
 
