@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.run.Preview;
 import org.allsitescron.run.RunReport;
+import org.allsitescron.run.RunService;
 import org.allsitescron.run.RunState;
 import org.allsitescron.run.TriggerResult;
 
@@ -152,9 +153,11 @@ final class Answers {
         "Another cron process is currently running. Please try again later.");
   }
 
+  /** 503 when the service was stopping (try again: another replica will run), else 500. */
   private static ApiError aborted(RunReport report) {
+    boolean stopping = RunService.SHUTDOWN.equals(report.abortReason());
     return new ApiError(
-        500,
+        stopping ? 503 : 500,
         "all_sites_cron_run_aborted",
         "Run aborted after %d of %d sites: %s"
             .formatted(report.count(), report.total(), report.abortReason()),

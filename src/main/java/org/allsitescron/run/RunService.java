@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.Admission;
 import org.allsitescron.coordination.CoordinationUnavailableException;
@@ -61,6 +62,7 @@ public class RunService {
   private final Duration leaseMargin;
   private final Duration renewalTimeout;
   private final Set<RunTally> active = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean stopping = new AtomicBoolean();
 
   RunService(
       Admission admission,
@@ -191,6 +193,9 @@ public class RunService {
                 "Run %s resumes after site %d with %d sites done",
                 tally.runId(), c.after(), c.report().count()));
     active.add(tally);
+    if (stopping.get()) {
+      tally.abort(SHUTDOWN);
+    }
     return countSites(tally)
         .chain(() -> saveReport(tally.snapshot(), renewalTimeout))
         .chain(
@@ -241,6 +246,11 @@ public class RunService {
         .invoke(e -> Log.warnf("Checkpoint of run %s not removed: %s", report.runId(), e))
         .onFailure()
         .recoverWithNull();
+  }
+
+  /** The service is stopping: a run admitted from now on ends at once, {@code aborted}. */
+  public void stopTaking() {
+    stopping.set(true);
   }
 
   /** Stops every run of this process from taking further sites; they end {@code aborted}. */
