@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.Admission;
 import org.allsitescron.coordination.CoordinationUnavailableException;
@@ -44,6 +45,9 @@ public class RunService {
 
   /** Longest time between two progress updates seen by {@code /status}. */
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
+  /** Pause before a renewal that follows a failed one. */
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
   /** Longest wait for Redis at the end of a run (final report, checkpoint, release). */
   private static final Duration FINAL_WAIT = Duration.ofSeconds(5);
@@ -263,9 +267,18 @@ public class RunService {
     return !active.isEmpty();
   }
 
+  /**
+   * A first renewal (and the first progress report) before any site: the admission's answer may
+   * have been slow to come, and the lease counts only from when its request was sent.
+   */
   private Uni<Void> dispatchUnderLease(Active run, Optional<Checkpoint> from) {
+    return renewAndPublish(run).chain(next -> dispatchAndKeepAlive(run, from, next));
+  }
+
+  private Uni<Void> dispatchAndKeepAlive(
+      Active run, Optional<Checkpoint> from, Duration firstPause) {
     RunTally tally = run.tally();
-    Cancellable watchdog = keepAlive(run);
+    Cancellable watchdog = keepAlive(run, firstPause);
     long afterId = from.map(Checkpoint::after).orElse(0L);
     long passed = from.map(Checkpoint::passed).orElse(0L);
     int limit = (int) Math.max(0, numberOfSites - passed);
@@ -332,14 +345,15 @@ public class RunService {
 
   /**
    * Renews the lease and publishes progress (and a queued run's checkpoint) every {@code
-   * renewEvery}, one step after the other: a slow renewal delays the next, it never piles them up
-   * nor ends the loop.
+   * renewEvery}; after a failed renewal it tries again right away (after {@link #RETRY_PAUSE})
+   * while the lease is still confirmed. One step after the other: a slow renewal delays the next,
+   * it never piles them up nor ends the loop.
    */
-  private Cancellable keepAlive(Active run) {
+  private Cancellable keepAlive(Active run, Duration firstPause) {
+    AtomicReference<Duration> next = new AtomicReference<>(firstPause);
     return Multi.createBy()
         .repeating()
-        .uni(() -> renewAndPublish(run))
-        .withDelay(renewEvery)
+        .uni(() -> pause(next.get()).chain(() -> renewAndPublish(run)).invoke(next::set))
         .indefinitely()
         .subscribe()
         .with(
@@ -347,20 +361,41 @@ public class RunService {
             e -> Log.errorf("Lock watchdog of run %s stopped: %s", run.tally().runId(), e));
   }
 
-  private Uni<Void> renewAndPublish(Active run) {
+  /**
+   * One renewal, judged, and progress published when it was confirmed; returns the pause before the
+   * next, counted from this one's start so that a slow report does not space renewals out.
+   */
+  private Uni<Duration> renewAndPublish(Active run) {
+    long start = System.nanoTime();
     return run.keeper()
         .renew()
         .invoke(renewal -> judge(run, renewal))
-        .chain(
+        .call(
             renewal ->
                 renewal == LeaseKeeper.Renewal.RENEWED
                     ? publishProgress(run)
-                    : Uni.createFrom().voidItem());
+                    : Uni.createFrom().voidItem())
+        .map(
+            renewal ->
+                renewal == LeaseKeeper.Renewal.FAILED
+                    ? RETRY_PAUSE
+                    : max(Duration.ZERO, renewEvery.minusNanos(System.nanoTime() - start)));
+  }
+
+  private static Uni<Void> pause(Duration length) {
+    return length.isZero() || length.isNegative()
+        ? Uni.createFrom().voidItem()
+        : Uni.createFrom().voidItem().onItem().delayIt().by(length);
   }
 
   private void judge(Active run, LeaseKeeper.Renewal renewal) {
     switch (renewal) {
-      case RENEWED -> events.lockRenewed(true);
+      case RENEWED -> {
+        Log.debugf(
+            "Lock of run %s renewed: confirmed for %d ms",
+            run.tally().runId(), run.keeper().confirmedForMillis());
+        events.lockRenewed(true);
+      }
       case LOST -> stop(run, LOCK_LOST);
       case FAILED -> {
         if (!run.keeper().confirmed()) {
@@ -435,6 +470,10 @@ public class RunService {
   /** Anything but a Redis outage, which must surface as such (503), not as a failed run. */
   private static boolean isSourceFailure(Throwable failure) {
     return !(failure instanceof CoordinationUnavailableException);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static Duration min(Duration a, Duration b) {
