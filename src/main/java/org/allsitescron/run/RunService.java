@@ -230,7 +230,8 @@ public class RunService {
 
   /**
    * A queued run cut short by a shutdown leaves its checkpoint for the replica that takes its job
-   * next; any other end forgets it.
+   * next. One that lost its lease leaves the last one it wrote alone: the job may be in another
+   * replica's hands, resuming from it. Any other end forgets it.
    */
   private Uni<Void> settleCheckpoint(Active run, RunReport report) {
     if (!run.queued()) {
@@ -238,6 +239,9 @@ public class RunService {
     }
     if (SHUTDOWN.equals(report.abortReason())) {
       return saveCheckpoint(run, FINAL_WAIT);
+    }
+    if (LOCK_LOST.equals(report.abortReason()) || LOCK_UNCONFIRMED.equals(report.abortReason())) {
+      return Uni.createFrom().voidItem();
     }
     return bounded(checkpoints.drop(report.runId()), FINAL_WAIT)
         .onFailure()
