@@ -1,20 +1,18 @@
 package org.allsitescron.api;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
-import org.allsitescron.api.doc.Examples;
 import org.allsitescron.run.SiteHealth;
 import org.allsitescron.run.SitePage;
 import org.allsitescron.run.SiteState;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -23,21 +21,27 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Site health across runs: {@code /sites}. Thin: parse, authenticate, ask {@link SiteHealth}. */
-@Path("{namespace: (wp-json/)?all-sites-cron/v1}")
+/** Site health across runs: {@code /sites}. Thin: parse, ask {@link SiteHealth}. */
+@Path(Aliases.BASE)
 @Produces(MediaType.APPLICATION_JSON)
+@Protected
 @Tag(name = "Sites")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "406", ref = "NotAcceptable")
+@APIResponse(responseCode = "503", ref = "RedisUnavailable")
 public class SitesResource {
 
-  private final SiteHealth health;
-  private final TokenAuth auth;
+  private static final int DEFAULT_LIMIT = 50;
 
-  SitesResource(SiteHealth health, TokenAuth auth) {
+  private final SiteHealth health;
+
+  SitesResource(SiteHealth health) {
     this.health = health;
-    this.auth = auth;
   }
 
   @GET
+  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
   @Path("sites")
   @Operation(
       operationId = "listSites",
@@ -49,6 +53,30 @@ public class SitesResource {
               + " back-off window, skipped), `behind` (oldest overdue cron event older than"
               + " `health.behind-after`), `failing` (last look failed), `ok`. Also served under"
               + " `/wp-json/all-sites-cron/v1/sites`.")
+  @Parameter(
+      name = "state",
+      in = ParameterIn.QUERY,
+      description = "Only sites in this state.",
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"behind", "failing", "backoff", "ok", "all"},
+              defaultValue = "all"))
+  @Parameter(
+      name = "cursor",
+      in = ParameterIn.QUERY,
+      description = "The `next_cursor` of the previous page; absent for the first.",
+      schema = @Schema(type = SchemaType.STRING))
+  @Parameter(
+      name = "limit",
+      in = ParameterIn.QUERY,
+      description = "Most sites on the page.",
+      schema =
+          @Schema(
+              type = SchemaType.INTEGER,
+              minimum = "1",
+              maximum = "" + SiteHealth.MAX_LIMIT,
+              defaultValue = "" + DEFAULT_LIMIT))
   @APIResponse(
       responseCode = "200",
       description = "One page of sites and the summary.",
@@ -56,42 +84,13 @@ public class SitesResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = SitePage.class),
-              examples = @ExampleObject(name = "backoff", value = Examples.SITE_PAGE)))
+              examples = @ExampleObject(name = "backoff", ref = "site_page")))
   @APIResponse(responseCode = "400", ref = "InvalidParam")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
-  public Uni<SitePage> sites(
-      @Parameter(
-              description = "Only sites in this state.",
-              schema =
-                  @Schema(
-                      type = SchemaType.STRING,
-                      enumeration = {"behind", "failing", "backoff", "ok", "all"},
-                      defaultValue = "all"))
-          @QueryParam("state")
-          @DefaultValue("all")
-          String state,
-      @Parameter(description = "The `next_cursor` of the previous page; absent for the first.")
-          @QueryParam("cursor")
-          String cursor,
-      @Parameter(
-              description = "Most sites on the page.",
-              schema =
-                  @Schema(
-                      type = SchemaType.INTEGER,
-                      minimum = "1",
-                      maximum = "" + SiteHealth.MAX_LIMIT,
-                      defaultValue = "50"))
-          @QueryParam("limit")
-          @DefaultValue("50")
-          String limit,
-      @Parameter(description = RunResource.TOKEN_DOC) @QueryParam("token") String token,
-      @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    auth.check(authorization, token);
-    Optional<SiteState> filter = parseState(state);
-    long after = parseCursor(cursor);
-    int count = parseLimit(limit);
+  public Uni<SitePage> sites(@Context UriInfo uri) {
+    Query query = Query.of(uri);
+    Optional<SiteState> filter = parseState(query.get("state").orElse("all"));
+    long after = parseCursor(query.get("cursor").orElse(null));
+    int count = parseLimit(query.get("limit").orElse(String.valueOf(DEFAULT_LIMIT)));
     return health.page(filter, after, count);
   }
 

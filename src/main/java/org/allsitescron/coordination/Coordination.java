@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import org.allsitescron.coordination.local.LocalAdmission;
+import org.allsitescron.coordination.local.LocalCheckpointStore;
 import org.allsitescron.coordination.local.LocalJobQueue;
 import org.allsitescron.coordination.local.LocalReportStore;
 import org.allsitescron.coordination.local.LocalRunLock;
 import org.allsitescron.coordination.local.LocalSiteHealthStore;
 import org.allsitescron.coordination.redis.RedisAdmission;
+import org.allsitescron.coordination.redis.RedisCheckpointStore;
 import org.allsitescron.coordination.redis.RedisJobQueue;
 import org.allsitescron.coordination.redis.RedisReportStore;
 import org.allsitescron.coordination.redis.RedisRunLock;
@@ -55,6 +57,15 @@ public class Coordination {
       CoordinationMode mode,
       Instance<LocalSiteHealthStore> local,
       Instance<RedisSiteHealthStore> redis) {
+    return mode.isRedis() ? redis.get() : local.get();
+  }
+
+  @Produces
+  @ApplicationScoped
+  CheckpointStore checkpointStore(
+      CoordinationMode mode,
+      Instance<LocalCheckpointStore> local,
+      Instance<RedisCheckpointStore> redis) {
     return mode.isRedis() ? redis.get() : local.get();
   }
 }

@@ -89,4 +89,9 @@ public class RedisKeys {
   public String sitesSummary() {
     return prefix + "sites:summary";
   }
+
+  /** A queued run's progress, which a replica taking the job over resumes from. */
+  public String checkpoint(String runId) {
+    return prefix + "checkpoint:" + runId;
+  }
 }

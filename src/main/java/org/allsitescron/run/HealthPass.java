@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.allsitescron.coordination.SiteHealthStore;
 import org.allsitescron.coordination.SiteRecord;
 import org.allsitescron.dispatch.Outcome;
@@ -65,7 +65,7 @@ final class HealthPass {
    * The sites to request: {@code sites} less those in a back-off window, which go to {@code
    * skipped} as {@code backoff} outcomes. One store read per batch of sites.
    */
-  Multi<Site> screen(Multi<Site> sites, Consumer<SiteOutcome> skipped) {
+  Multi<Site> screen(Multi<Site> sites, BiConsumer<Site, SiteOutcome> skipped) {
     return sites
         .group()
         .intoLists()
@@ -96,13 +96,13 @@ final class HealthPass {
     return summaries.save(summary());
   }
 
-  private Uni<List<Site>> screenBatch(List<Site> batch, Consumer<SiteOutcome> skipped) {
+  private Uni<List<Site>> screenBatch(List<Site> batch, BiConsumer<Site, SiteOutcome> skipped) {
     List<Long> ids = batch.stream().map(Site::id).toList();
     return store.read(ids).map(found -> keep(batch, found, skipped));
   }
 
   private List<Site> keep(
-      List<Site> batch, Map<Long, SiteRecord> found, Consumer<SiteOutcome> skipped) {
+      List<Site> batch, Map<Long, SiteRecord> found, BiConsumer<Site, SiteOutcome> skipped) {
     List<Site> kept = new ArrayList<>(batch.size());
     for (Site site : batch) {
       SiteRecord previous = found.get(site.id());
@@ -111,7 +111,7 @@ final class HealthPass {
       }
       if (full && previous != null && rules.skips(previous, runStart, baseWindowMs)) {
         tally(previous, System.currentTimeMillis());
-        skipped.accept(backedOff(site, previous));
+        skipped.accept(site, backedOff(site, previous));
       } else {
         pending.put(site.url(), new Pending(site, previous));
         kept.add(site);

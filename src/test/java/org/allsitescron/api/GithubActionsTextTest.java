@@ -50,8 +50,7 @@ class GithubActionsTextTest {
             1,
             failed,
             1,
-            null,
-            0);
+            null);
 
     List<String> lines = GithubActionsText.report(report).lines().toList();
 

@@ -15,7 +15,8 @@ enum Script {
   QUEUE_MOVE("queue-move"),
   QUEUE_RECLAIM("queue-reclaim"),
   REPORT_SAVE("report-save"),
-  SITE_HEALTH_SAVE("site-health-save");
+  SITE_HEALTH_SAVE("site-health-save"),
+  CHECKPOINT_SAVE("checkpoint-save");
 
   private final String source;
 
