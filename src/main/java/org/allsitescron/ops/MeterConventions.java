@@ -50,16 +50,32 @@ public class MeterConventions {
                     Tags.of(id.getTagsAsIterable())
                         .and(Tag.of("uri", ROUTE_REGEX.matcher(uri).replaceAll("{$1}"))))
                 : id;
-        if (tagged.getDescription() != null && !tagged.getDescription().isBlank()) {
+        String description = helpText(tagged);
+        if (description.equals(tagged.getDescription())) {
           return tagged;
         }
         return new Meter.Id(
             tagged.getName(),
             Tags.of(tagged.getTagsAsIterable()),
             tagged.getBaseUnit(),
-            "Meter " + tagged.getName() + " (no description upstream)",
+            description,
             tagged.getType());
       }
     };
+  }
+
+  /**
+   * The meter's description as a help text every parser reads alike: one line, no double quote and
+   * no backslash. The classic text format escapes only {@code \\} and newlines in HELP, OpenMetrics
+   * also {@code "}; Micrometer's JVM meters say {@code The "recent cpu usage" …}, which came out as
+   * {@code \"} in OpenMetrics and failed {@code promtool check metrics} and Prometheus-library
+   * parsers on the whole scrape.
+   */
+  static String helpText(Meter.Id id) {
+    String description = id.getDescription();
+    if (description == null || description.isBlank()) {
+      return "Meter " + id.getName() + " (no description upstream)";
+    }
+    return description.replace('"', '\'').replace('\\', '/').replaceAll("\\s*[\\r\\n]+\\s*", " ");
   }
 }
