@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Typed;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.Job;
 import org.allsitescron.coordination.JobQueue;
 import org.allsitescron.coordination.QueueDepth;
@@ -20,6 +21,11 @@ public class LocalJobQueue implements JobQueue {
 
   private final Deque<Job> queue = new ArrayDeque<>();
   private final Deque<String> dead = new ArrayDeque<>();
+  private final CronConfig.DeadLetters deadLetters;
+
+  LocalJobQueue(CronConfig config) {
+    this.deadLetters = config.redis().deadLetters();
+  }
 
   @Override
   public Uni<Optional<Job>> take(String consumer) {
@@ -39,7 +45,9 @@ public class LocalJobQueue implements JobQueue {
   @Override
   public Uni<Void> bury(String consumer, Job job, String reason) {
     return Uni.createFrom()
-        .item(() -> buryNow(job.buried(reason, System.currentTimeMillis())))
+        .item(
+            () ->
+                buryNow(job.buried(reason, System.currentTimeMillis(), deadLetters.maxJobLength())))
         .replaceWithVoid();
   }
 
@@ -81,8 +89,13 @@ public class LocalJobQueue implements JobQueue {
     return Optional.of(queue.pollFirst());
   }
 
+  /** Keeps the newest {@code dead-letters.max-entries}, as the Redis kind does. */
   private synchronized boolean buryNow(String entry) {
-    return dead.add(entry);
+    dead.add(entry);
+    while (dead.size() > deadLetters.maxEntries()) {
+      dead.pollFirst();
+    }
+    return true;
   }
 
   private synchronized QueueDepth depthNow() {

@@ -27,12 +27,14 @@ public class RedisJobQueue implements JobQueue {
   private final RedisCommands redis;
   private final RedisKeys keys;
   private final String heartbeatTtlMillis;
+  private final CronConfig.DeadLetters deadLetters;
 
   RedisJobQueue(RedisCommands redis, RedisKeys keys, CronConfig config) {
     this.redis = redis;
     this.keys = keys;
     this.heartbeatTtlMillis =
         String.valueOf(config.worker().heartbeatInterval().multipliedBy(3).toMillis());
+    this.deadLetters = config.redis().deadLetters();
   }
 
   @Override
@@ -57,9 +59,17 @@ public class RedisJobQueue implements JobQueue {
     return move(consumer, taken, keys.queue(), job.raw(), "head");
   }
 
+  /**
+   * {@code queue-move.lua} into the dead-letter list, then {@code LTRIM dead -<max> -1}: the list
+   * keeps its newest {@code dead-letters.max-entries} (a failed trim only delays the bound).
+   */
   @Override
   public Uni<Void> bury(String consumer, Job job, String reason) {
-    return move(consumer, job, keys.dead(), job.buried(reason, System.currentTimeMillis()), "tail");
+    String entry = job.buried(reason, System.currentTimeMillis(), deadLetters.maxJobLength());
+    return move(consumer, job, keys.dead(), entry, "tail")
+        .chain(
+            () -> redis.run("LTRIM", keys.dead(), String.valueOf(-deadLetters.maxEntries()), "-1"))
+        .replaceWithVoid();
   }
 
   @Override

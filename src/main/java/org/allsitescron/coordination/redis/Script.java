@@ -14,7 +14,9 @@ enum Script {
   QUEUE_TAKE("queue-take"),
   QUEUE_MOVE("queue-move"),
   QUEUE_RECLAIM("queue-reclaim"),
-  REPORT_SAVE("report-save");
+  REPORT_SAVE("report-save"),
+  DEAD_REPLAY("dead-replay"),
+  DEAD_PURGE("dead-purge");
 
   private final String source;
 
