@@ -106,7 +106,8 @@ class GithubWorkflowsTest {
     assertThat((Map<String, Object>) example.get("on"))
         .containsKeys("schedule", "workflow_dispatch");
     assertThat(text)
-        .contains("--retry 3 --retry-all-errors --max-time 60")
+        .doesNotContain("--retry")
+        .contains("--connect-timeout 10 --max-time")
         .contains("Authorization: Bearer ${ALL_SITES_CRON_TOKEN}")
         .contains("secrets.ALL_SITES_CRON_TOKEN")
         .contains("/all-sites-cron/v1/run?ga=1&defer=")
