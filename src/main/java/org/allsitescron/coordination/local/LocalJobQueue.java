@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.Optional;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.Job;
@@ -21,10 +22,15 @@ public class LocalJobQueue implements JobQueue {
 
   private final Deque<Job> queue = new ArrayDeque<>();
   private final Deque<String> dead = new ArrayDeque<>();
+  private final LocalRunLock lock;
+  private final long latestRetryMillis;
   private final CronConfig.DeadLetters deadLetters;
 
-  LocalJobQueue(CronConfig config) {
+  LocalJobQueue(LocalRunLock lock, CronConfig config) {
+    this.lock = lock;
     this.deadLetters = config.redis().deadLetters();
+    this.latestRetryMillis =
+        Job.latestRetry(config.lockTimeout(), config.redis().maxRetries()).toMillis();
   }
 
   @Override
@@ -81,12 +87,25 @@ public class LocalJobQueue implements JobQueue {
     return queue.add(job);
   }
 
+  /** Same rules as {@code queue-take.lua}: the first due job; absurd retry times buried. */
   private synchronized Optional<Job> takeNow() {
-    Job head = queue.peekFirst();
-    if (head == null || head.retryAtMillis() > System.currentTimeMillis()) {
-      return Optional.empty();
+    long now = System.currentTimeMillis();
+    boolean locked = lock.isHeld();
+    for (Iterator<Job> jobs = queue.iterator(); jobs.hasNext(); ) {
+      Job job = jobs.next();
+      if (job.retryAtMillis() > now + latestRetryMillis) {
+        jobs.remove();
+        buryNow(
+            job.buried(
+                "retry_at " + job.retryAtMillis() + " is beyond any retry",
+                now,
+                deadLetters.maxJobLength()));
+      } else if (!locked || job.retryAtMillis() <= now) {
+        jobs.remove();
+        return Optional.of(job);
+      }
     }
-    return Optional.of(queue.pollFirst());
+    return Optional.empty();
   }
 
   /** Keeps the newest {@code dead-letters.max-entries}, as the Redis kind does. */
