@@ -16,7 +16,9 @@ enum Script {
   QUEUE_RECLAIM("queue-reclaim"),
   REPORT_SAVE("report-save"),
   SITE_HEALTH_SAVE("site-health-save"),
-  CHECKPOINT_SAVE("checkpoint-save");
+  CHECKPOINT_SAVE("checkpoint-save"),
+  DEAD_REPLAY("dead-replay"),
+  DEAD_PURGE("dead-purge");
 
   private final String source;
 
