@@ -62,8 +62,8 @@ public interface CronConfig {
 
   /**
    * Name of a Quarkus TLS configuration ({@code quarkus.tls.<name>.trust-store.…}) whose trust
-   * store (and key store, for client certificates) the site requests use instead of the JDK's
-   * CAs; unset by default. {@link #sslVerify()} false still trusts everything.
+   * store (and key store, for client certificates) the site requests use instead of the JDK's CAs;
+   * unset by default. {@link #sslVerify()} false still trusts everything.
    */
   Optional<String> tlsConfigurationName();
 

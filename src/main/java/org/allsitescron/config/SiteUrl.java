@@ -43,7 +43,7 @@ public record SiteUrl(
     private final String reason;
 
     private Invalid(String url, String reason) {
-      super(redactAnyway(url) + " " + reason);
+      super(redactUnparsed(url) + " " + reason);
       this.reason = reason;
     }
 

@@ -85,7 +85,11 @@ final class ExplainingTrust implements TrustOptions {
     X509Certificate leaf = chain == null || chain.length == 0 ? null : chain[0];
     String message = String.valueOf(e.getMessage());
     if (hasCause(e, CertificateExpiredException.class) && leaf != null) {
-      return "certificate expired on " + leaf.getNotAfter().toInstant() + " (" + subject(leaf) + ")";
+      return "certificate expired on "
+          + leaf.getNotAfter().toInstant()
+          + " ("
+          + subject(leaf)
+          + ")";
     }
     if (hasCause(e, CertificateNotYetValidException.class) && leaf != null) {
       return "certificate not valid before "

@@ -7,12 +7,12 @@ import org.allsitescron.config.SiteUrl;
 /**
  * Which redirects a {@code wp-cron.php} request follows: at most {@link #MAX_REDIRECTS}, to the
  * same host name only; the scheme may switch between http and https when both ends use their
- * default port (WordPress's most common redirect); any other port, a scheme other than http(s),
- * or credentials in the target are refused with the reason.
+ * default port (WordPress's most common redirect); any other port, a scheme other than http(s), or
+ * credentials in the target are refused with the reason.
  *
- * <p>Followed by hand rather than by Vert.x's redirect handler: each hop must be one exchange
- * under the site's single deadline, reset when it passes, and Vert.x issues the next hop's request
- * where the deadline cannot reach it.
+ * <p>Followed by hand rather than by Vert.x's redirect handler: each hop must be one exchange under
+ * the site's single deadline, reset when it passes, and Vert.x issues the next hop's request where
+ * the deadline cannot reach it.
  */
 final class RedirectPolicy {
 
@@ -56,7 +56,11 @@ final class RedirectPolicy {
       }
     } else if (!from.hasDefaultPort() || !to.hasDefaultPort()) {
       return new Refuse(
-          "redirect from " + from.scheme() + " to " + to.scheme() + " off the default ports refused: "
+          "redirect from "
+              + from.scheme()
+              + " to "
+              + to.scheme()
+              + " off the default ports refused: "
               + shown);
     }
     // Credentials of the site go along to the same host: the hop keeps the site's userinfo.

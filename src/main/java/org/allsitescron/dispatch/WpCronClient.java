@@ -158,7 +158,8 @@ public class WpCronClient {
                   "credentials are only sent over https (all-sites-cron.basic-auth-over-http)"));
     }
     return exchangeRetryingStale(url, deadline)
-        .chain(answer -> answer.isRedirect() ? redirect(url, answer, hops, deadline) : done(answer));
+        .chain(
+            answer -> answer.isRedirect() ? redirect(url, answer, hops, deadline) : done(answer));
   }
 
   private Uni<Integer> redirect(SiteUrl from, Answer answer, int hops, long deadline) {
@@ -178,8 +179,8 @@ public class WpCronClient {
   }
 
   /**
-   * One exchange; when a kept-alive connection turns out closed by the site before any answer
-   * (the site's keep-alive timeout raced our request), once more on another connection.
+   * One exchange; when a kept-alive connection turns out closed by the site before any answer (the
+   * site's keep-alive timeout raced our request), once more on another connection.
    */
   private Uni<Answer> exchangeRetryingStale(SiteUrl url, long deadline) {
     return exchange(url, deadline)
@@ -241,8 +242,8 @@ public class WpCronClient {
   }
 
   /**
-   * One request and its answer under the site's deadline. Every callback may run on another
-   * thread (event loop, timer), so the state is guarded by {@code this}.
+   * One request and its answer under the site's deadline. Every callback may run on another thread
+   * (event loop, timer), so the state is guarded by {@code this}.
    */
   private final class Exchange {
     private final SiteUrl url;
@@ -273,16 +274,21 @@ public class WpCronClient {
       synchronized (this) {
         timer = vertx.setTimer(remainingMs, id -> expire());
       }
-      client.request(requestOptions(url)).onComplete(ar -> {
-        if (ar.failed()) {
-          end(null, classify(ar.cause()));
-        } else {
-          send(ar.result());
-        }
-      });
+      client
+          .request(requestOptions(url))
+          .onComplete(
+              ar -> {
+                if (ar.failed()) {
+                  end(null, classify(ar.cause()));
+                } else {
+                  send(ar.result());
+                }
+              });
     }
 
     private void send(io.vertx.core.http.HttpClientRequest req) {
+      // The outcome comes from the futures; without a handler Vert.x logs an ERROR per reset.
+      req.exceptionHandler(e -> {});
       HttpConnection connection = req.connection();
       boolean late;
       synchronized (this) {
@@ -300,7 +306,6 @@ public class WpCronClient {
         // would also log it as an ERROR per site.
         connection.exceptionHandler(e -> {});
       }
-      req.exceptionHandler(e -> {});
       req.send()
           .onComplete(
               ar -> {
@@ -433,9 +438,7 @@ public class WpCronClient {
       return stale.asFailed();
     }
     RuntimeException classified = classify(e, Phase.CONNECTING, false);
-    return classified instanceof Failed failed
-        ? failed
-        : ((StaleConnection) classified).asFailed();
+    return classified instanceof Failed failed ? failed : ((StaleConnection) classified).asFailed();
   }
 
   private static <T extends Throwable> T find(Throwable e, Class<T> type) {
