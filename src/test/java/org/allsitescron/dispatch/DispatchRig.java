@@ -93,7 +93,8 @@ final class DispatchRig implements AutoCloseable {
     private Path caFile;
 
     private Builder(String... keyValues) {
-      properties.put("all-sites-cron.request-timeout", "2s");
+      // Generous: the first TLS handshake of a JVM on a busy machine takes seconds.
+      properties.put("all-sites-cron.request-timeout", "15s");
       for (int i = 0; i + 1 < keyValues.length; i += 2) {
         properties.put("all-sites-cron." + keyValues[i], keyValues[i + 1]);
       }
