@@ -25,6 +25,8 @@ public record RunReport(
     long ok,
     long errors,
     long timeouts,
+    /** Sites listed again in the same run (same normalized URL): counted, not requested. */
+    long duplicates,
     @JsonProperty("failed_sites") List<SiteOutcome> failedSites,
     long fence,
     @JsonProperty("abort_reason") String abortReason) {

@@ -87,7 +87,7 @@ public class RunService {
             count ->
                 sites
                     .sites(Math.min(numberOfSites, Preview.LISTED))
-                    .map(Site::url)
+                    .map(Site::displayUrl)
                     .collect()
                     .asList()
                     .map(urls -> new Preview(count, urls)));
@@ -185,7 +185,13 @@ public class RunService {
   private Uni<Void> dispatchUnderLease(RunTally tally, Lease lease) {
     Cancellable watchdog = keepAlive(tally, lease);
     Multi<String> urls =
-        sites.sites(numberOfSites).select().first(site -> !tally.isAborted()).map(Site::url);
+        sites
+            .sites(numberOfSites)
+            .select()
+            .first(site -> !tally.isAborted())
+            .select()
+            .where(tally::admit)
+            .map(Site::url);
     return dispatcher
         .dispatch(urls)
         .onItem()

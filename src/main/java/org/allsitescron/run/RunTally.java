@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.allsitescron.dispatch.Outcome;
 import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.sites.Site;
 
 /** The running count of one run, fed outcome by outcome from any thread. */
 final class RunTally {
@@ -20,6 +21,7 @@ final class RunTally {
   private long ok;
   private long errors;
   private long timeouts;
+  private long duplicates;
   private volatile String abortReason;
   private volatile boolean broken;
 
@@ -55,6 +57,15 @@ final class RunTally {
     }
   }
 
+  /** Whether to request {@code site}: false (and counted) for a duplicate of an earlier site. */
+  synchronized boolean admit(Site site) {
+    if (site.duplicate()) {
+      duplicates++;
+      return false;
+    }
+    return true;
+  }
+
   /** Stops the run from taking further sites; the first reason wins. */
   void abort(String reason) {
     if (abortReason == null) {
@@ -78,7 +89,7 @@ final class RunTally {
 
   /** Finished, unless an abort left sites unrequested (an abort after the last site is moot). */
   synchronized RunReport finish() {
-    boolean cutShort = broken || (isAborted() && count < total);
+    boolean cutShort = broken || (isAborted() && count + duplicates < total);
     return report(cutShort ? RunState.ABORTED : RunState.FINISHED, Instant.now());
   }
 
@@ -97,6 +108,7 @@ final class RunTally {
         ok,
         errors,
         timeouts,
+        duplicates,
         List.copyOf(failed),
         fence,
         reason);

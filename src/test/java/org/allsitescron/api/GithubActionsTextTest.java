@@ -48,6 +48,7 @@ class GithubActionsTextTest {
             4,
             65,
             1,
+            0,
             failed,
             1,
             null);

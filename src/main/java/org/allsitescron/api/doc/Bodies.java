@@ -44,7 +44,7 @@ public final class Bodies {
           String runId,
       @JsonProperty("duration_ms") long durationMs,
       @Schema(description = "Sites that answered 2xx.") long ok,
-      @Schema(description = "Sites with `http_error` or `connect_error`.") long errors,
+      @Schema(description = "Sites with `http_error`, `connect_error` or `tls_error`.") long errors,
       @Schema(description = "Sites that did not answer within `request-timeout`.") long timeouts,
       @JsonProperty("failed_sites")
           @Schema(description = "Sites with an error or a timeout, at most 100.")
@@ -56,7 +56,7 @@ public final class Bodies {
   @Schema(description = "One site that failed or timed out.")
   public record FailedSite(
       @Schema(description = "The site's URL (without `/wp-cron.php`).") String url,
-      @Schema(enumeration = {"http_error", "timeout", "connect_error"}) String outcome,
+      @Schema(enumeration = {"http_error", "timeout", "connect_error", "tls_error"}) String outcome,
       @Schema(description = "Final HTTP status; 0 when there was none.") int status,
       @Schema(description = "What went wrong.") String error,
       @JsonProperty("duration_ms") long durationMs) {}
