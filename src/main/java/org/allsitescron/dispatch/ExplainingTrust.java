@@ -27,20 +27,36 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class ExplainingTrust implements TrustOptions {
 
-  private final TrustOptions base;
+  private final TrustManagerFactory factory;
 
-  /** Around {@code base}; null means the JDK's default trust store. */
-  ExplainingTrust(TrustOptions base) {
-    this.base = base;
+  /**
+   * Around {@code base} (null: the JDK's default trust store), loaded now: a trust store that
+   * cannot be read fails start-up, and the first site does not pay for reading it (seconds on a
+   * busy machine, inside its request timeout).
+   */
+  ExplainingTrust(TrustOptions base, Vertx vertx) {
+    try {
+      this.factory = wrap(base, vertx);
+    } catch (Exception e) {
+      throw new IllegalStateException("the sites' trust store cannot be loaded: " + e, e);
+    }
+  }
+
+  private ExplainingTrust(TrustManagerFactory factory) {
+    this.factory = factory;
   }
 
   @Override
   public TrustOptions copy() {
-    return new ExplainingTrust(base == null ? null : base.copy());
+    return new ExplainingTrust(factory);
   }
 
   @Override
-  public TrustManagerFactory getTrustManagerFactory(Vertx vertx) throws Exception {
+  public TrustManagerFactory getTrustManagerFactory(Vertx vertx) {
+    return factory;
+  }
+
+  private static TrustManagerFactory wrap(TrustOptions base, Vertx vertx) throws Exception {
     TrustManagerFactory factory;
     if (base == null) {
       factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

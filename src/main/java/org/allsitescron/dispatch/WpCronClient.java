@@ -1,6 +1,7 @@
 package org.allsitescron.dispatch;
 
 import io.netty.handler.codec.TooLongFrameException;
+import io.quarkus.runtime.Startup;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.mutiny.Uni;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * per-host slot past the deadline.
  */
 @ApplicationScoped
+@Startup
 public class WpCronClient {
 
   static final int MAX_REDIRECTS = RedirectPolicy.MAX_REDIRECTS;
@@ -79,7 +81,22 @@ public class WpCronClient {
     this.userAgent = "all-sites-cron/" + version;
     this.maxHeaderSize = config.maxResponseHeaderSize();
     this.basicAuthOverHttp = config.basicAuthOverHttp();
-    this.client = vertx.createHttpClient(options(config, tls));
+    this.client = vertx.createHttpClient(options(vertx, config, tls));
+    if (config.sslVerify()) {
+      warmUpTls();
+    }
+  }
+
+  /**
+   * Builds one TLS engine now: the JDK's first one costs seconds on a busy machine, which the first
+   * https site would otherwise pay inside its request timeout.
+   */
+  private static void warmUpTls() {
+    try {
+      javax.net.ssl.SSLContext.getDefault().createSSLEngine();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no TLS in this JVM", e);
+    }
   }
 
   private static Optional<TlsConfiguration> tlsConfiguration(
@@ -100,7 +117,8 @@ public class WpCronClient {
                                     + ".trust-store…)")));
   }
 
-  private static HttpClientOptions options(CronConfig config, Optional<TlsConfiguration> tls) {
+  private static HttpClientOptions options(
+      io.vertx.core.Vertx vertx, CronConfig config, Optional<TlsConfiguration> tls) {
     int timeoutMs = (int) Math.max(1, config.requestTimeout().toMillis());
     boolean verify = config.sslVerify() && tls.map(t -> !t.isTrustAll()).orElse(true);
     boolean verifyHost =
@@ -121,7 +139,7 @@ public class WpCronClient {
             .setVerifyHost(verifyHost);
     if (verify) {
       options.setTrustOptions(
-          new ExplainingTrust(tls.map(TlsConfiguration::getTrustStoreOptions).orElse(null)));
+          new ExplainingTrust(tls.map(TlsConfiguration::getTrustStoreOptions).orElse(null), vertx));
     }
     tls.map(TlsConfiguration::getKeyStoreOptions).ifPresent(options::setKeyCertOptions);
     return options;

@@ -105,9 +105,37 @@ public final class SiteServer implements AutoCloseable {
                   new io.vertx.core.net.PemKeyCertOptions()
                       .setCertPath(certificatePath)
                       .setKeyPath(keyPath));
-      return new SiteServer(0, options, "https");
+      SiteServer server = new SiteServer(0, options, "https");
+      server.warmUp();
+      return server;
     } catch (Exception e) {
       throw new IllegalStateException("TLS site server did not start", e);
+    }
+  }
+
+  /**
+   * One TLS request to each host, trusting anything: the first handshake of a JVM costs seconds on
+   * a busy machine, which must not fall inside a test's request timeout.
+   */
+  private void warmUp() throws Exception {
+    var client =
+        vertx.createHttpClient(
+            new io.vertx.core.http.HttpClientOptions()
+                .setSsl(true)
+                .setTrustAll(true)
+                .setVerifyHost(false));
+    try {
+      for (String host : HOSTS) {
+        client
+            .request(io.vertx.core.http.HttpMethod.GET, port, host, "/warm-up")
+            .compose(request -> request.send())
+            .compose(response -> response.end())
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      client.close();
     }
   }
 

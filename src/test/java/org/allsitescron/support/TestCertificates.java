@@ -40,6 +40,13 @@ public final class TestCertificates {
   private final X509Certificate ca;
   private final String caName;
 
+  static {
+    // Netty's TLS server loads BouncyCastle's provider at its first handshake when it is on the
+    // class path (it is, for this class), which takes seconds: pay for it here, not inside a
+    // site's request timeout.
+    new org.bouncycastle.jce.provider.BouncyCastleProvider();
+  }
+
   private TestCertificates(Path dir, String caName) throws GeneralSecurityException, IOException {
     this.dir = dir;
     this.caName = caName;
