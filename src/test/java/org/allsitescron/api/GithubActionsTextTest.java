@@ -48,7 +48,6 @@ class GithubActionsTextTest {
             4,
             65,
             1,
-            0,
             failed,
             1,
             null);
