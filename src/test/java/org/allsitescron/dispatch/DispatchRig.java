@@ -43,7 +43,7 @@ final class DispatchRig implements AutoCloseable {
       options.setAddressResolverOptions(
           new AddressResolverOptions().setHostsPath(hostsFile.toString()));
     }
-    this.vertx = Vertx.vertx(options);
+    this.vertx = hostsFile == null ? Vertx.vertx(options) : withVertxResolver(options);
     CronConfig config =
         new SmallRyeConfigBuilder()
             .withMapping(CronConfig.class)
@@ -56,6 +56,23 @@ final class DispatchRig implements AutoCloseable {
             : Optional.of(trustOnly(new PemTrustOptions().addCertPath(caFile.toString())));
     this.client = new WpCronClient(vertx, config, tls, "test");
     this.dispatcher = new Dispatcher(client, config);
+  }
+
+  /**
+   * A Vert.x that resolves with its own resolver (and so reads the hosts file): a Quarkus test
+   * earlier in the same JVM sets {@code vertx.disableDnsResolver}, which Vert.x reads at creation.
+   */
+  private static Vertx withVertxResolver(VertxOptions options) {
+    synchronized (System.getProperties()) {
+      String previous = System.clearProperty("vertx.disableDnsResolver");
+      try {
+        return Vertx.vertx(options);
+      } finally {
+        if (previous != null) {
+          System.setProperty("vertx.disableDnsResolver", previous);
+        }
+      }
+    }
   }
 
   /** A rig with the given {@code all-sites-cron.*} settings (keys without the prefix). */
