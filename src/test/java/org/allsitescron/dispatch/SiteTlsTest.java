@@ -3,6 +3,7 @@ package org.allsitescron.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.allsitescron.support.SiteServer;
 import org.allsitescron.support.TestCertificates;
 import org.allsitescron.support.TestCertificates.Leaf;
@@ -88,6 +89,75 @@ class SiteTlsTest {
         DispatchRig rig = DispatchRig.with("ssl-verify", "false").start()) {
       assertThat(rig.one(sites.url("127.0.0.1", "site")).outcome()).isEqualTo(Outcome.OK);
     }
+  }
+
+  /**
+   * WordPress's most common redirect, http to https on the same host. The rule allows it on the
+   * default ports only, so this test needs ports 80 and 443: it binds them on a loopback address of
+   * its own (127.0.0.x, x random), and is skipped where it may not (not root, or taken).
+   */
+  @Test
+  void httpToHttpsOnTheSameHostAndDefaultPortsIsFollowed() throws Exception {
+    String ip = "127.0.0." + (10 + new java.util.Random().nextInt(240));
+    Leaf leaf = certificates.leaf("default-ports", List.of(), List.of(ip));
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    java.util.concurrent.atomic.AtomicInteger secureHits =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      try {
+        listen(
+            vertx,
+            new io.vertx.core.http.HttpServerOptions(),
+            80,
+            ip,
+            request ->
+                request
+                    .response()
+                    .setStatusCode(301)
+                    .putHeader("Location", "https://" + ip + request.uri())
+                    .end());
+        listen(
+            vertx,
+            new io.vertx.core.http.HttpServerOptions()
+                .setSsl(true)
+                .setKeyCertOptions(
+                    new io.vertx.core.net.PemKeyCertOptions()
+                        .setCertPath(leaf.certificatePath())
+                        .setKeyPath(leaf.keyPath())),
+            443,
+            ip,
+            request -> {
+              secureHits.incrementAndGet();
+              request.response().end();
+            });
+      } catch (Exception e) {
+        org.junit.jupiter.api.Assumptions.abort("cannot bind " + ip + ":80/443 here: " + e);
+      }
+      try (DispatchRig rig = DispatchRig.with().trust(certificates.caFile()).start()) {
+        SiteOutcome outcome = rig.one("http://" + ip + "/blog");
+
+        assertThat(outcome.outcome()).as(String.valueOf(outcome)).isEqualTo(Outcome.OK);
+        assertThat(secureHits.get()).isEqualTo(1);
+      }
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void listen(
+      io.vertx.core.Vertx vertx,
+      io.vertx.core.http.HttpServerOptions options,
+      int port,
+      String host,
+      io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> handler)
+      throws Exception {
+    vertx
+        .createHttpServer(options)
+        .requestHandler(handler)
+        .listen(port, host)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
   }
 
   @Test
