@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "409", ref = "Locked")
 @APIResponse(responseCode = "429", ref = "RateLimited")
 @APIResponse(responseCode = "500", ref = "RunAborted")
-@APIResponse(responseCode = "503", ref = "RedisUnavailable")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class RunResource {
 
   static final String RUN_DOC =
