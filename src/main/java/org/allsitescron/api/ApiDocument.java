@@ -135,10 +135,11 @@ public class ApiDocument implements OASModelReader {
             ApiError.aborted(aborted),
             true));
     responses.put(
-        "RedisUnavailable",
+        "Unavailable",
         error(
             "Redis is configured but unreachable: nothing was run or queued (the service never"
-                + " falls back to running alone).",
+                + " falls back to running alone); or the service was stopping and cut the run"
+                + " short (`all_sites_cron_run_aborted`: another replica can run).",
             ApiError.redisUnavailable(ErrorMapper.REDIS_RETRY_AFTER_SECONDS),
             true));
     responses.put(

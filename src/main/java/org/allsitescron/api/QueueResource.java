@@ -50,7 +50,7 @@ public class QueueResource {
   @APIResponse(responseCode = "406", ref = "NotAcceptable")
   @APIResponse(responseCode = "409", ref = "Requeued")
   @APIResponse(responseCode = "500", ref = "RunAborted")
-  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Uni<Response> processQueue(@Context UriInfo uri) {
     boolean ga = Query.of(uri).flag("ga");
     return jobs.runNext(replica.name(), Trigger.PROCESS_QUEUE)

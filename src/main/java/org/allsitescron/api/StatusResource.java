@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 @APIResponse(responseCode = "406", ref = "NotAcceptable")
-@APIResponse(responseCode = "503", ref = "RedisUnavailable")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class StatusResource {
 
   /** Reports {@code /runs} lists at most. */
