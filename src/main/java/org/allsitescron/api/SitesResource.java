@@ -14,8 +14,6 @@ import org.allsitescron.run.SiteState;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -77,14 +75,7 @@ public class SitesResource {
               minimum = "1",
               maximum = "" + SiteHealth.MAX_LIMIT,
               defaultValue = "" + DEFAULT_LIMIT))
-  @APIResponse(
-      responseCode = "200",
-      description = "One page of sites and the summary.",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = SitePage.class),
-              examples = @ExampleObject(name = "backoff", ref = "site_page")))
+  @APIResponse(responseCode = "200", ref = "SitesAnswer")
   @APIResponse(responseCode = "400", ref = "InvalidParam")
   public Uni<SitePage> sites(@Context UriInfo uri) {
     Query query = Query.of(uri);

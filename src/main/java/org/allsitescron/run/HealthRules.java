@@ -134,7 +134,7 @@ final class HealthRules {
   /** Connect errors, TLS errors, timeouts and 5xx: what makes a site a back-off candidate. */
   static boolean isDead(SiteOutcome outcome) {
     return switch (outcome.outcome()) {
-      case CONNECT_ERROR, TIMEOUT -> true;
+      case CONNECT_ERROR, TLS_ERROR, TIMEOUT -> true;
       case HTTP_ERROR -> outcome.status() >= 500 || outcome.status() == 0;
       case OK, BACKOFF -> false;
     };

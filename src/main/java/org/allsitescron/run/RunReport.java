@@ -27,6 +27,8 @@ public record RunReport(
     long ok,
     long errors,
     long timeouts,
+    /** Sites listed again in the same run (same normalized URL): counted, not requested. */
+    long duplicates,
     @JsonProperty("failed_sites") List<SiteOutcome> failedSites,
     long fence,
     @JsonProperty("abort_reason") String abortReason,
@@ -34,7 +36,7 @@ public record RunReport(
     @Schema(description = "Sites skipped because they are in a back-off window (not requested).")
         long backoff) {
 
-  /** A report of a run that was not taken over from another replica. */
+  /** A report of a run that was not taken over from another replica and had no duplicates. */
   public RunReport(
       String runId,
       Trigger trigger,
@@ -62,6 +64,7 @@ public record RunReport(
         ok,
         errors,
         timeouts,
+        0,
         failedSites,
         fence,
         abortReason,
