@@ -97,9 +97,11 @@ class OpenApiTest {
   @Test
   void sitesDocumentsItsTypedAnswerAndFilters() {
     String operation = "paths.'/all-sites-cron/v1/sites'.get";
+    assertThat(openapi.getString(operation + ".responses.'200'.$ref"))
+        .isEqualTo("#/components/responses/SitesAnswer");
     assertThat(
             openapi.getString(
-                operation + ".responses.'200'.content.'application/json'.schema.$ref"))
+                "components.responses.SitesAnswer.content.'application/json'.schema.$ref"))
         .isEqualTo("#/components/schemas/SitePage");
     assertThat(openapi.getList(operation + ".parameters.name", String.class))
         .contains("state", "cursor", "limit", "token");
