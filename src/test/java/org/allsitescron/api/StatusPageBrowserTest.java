@@ -45,7 +45,7 @@ class StatusPageBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final String FAILING = "site-05";
 
-  /** Runs that last: two requests at a time, each answered after 1.5 s (about 15 s a run). */
+  /** Runs that last: two requests at a time, each answered after 3 s (about 30 s a run). */
   public static class SlowRuns implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -83,7 +83,7 @@ class StatusPageBrowserTest {
     requireBrowser();
     sites.behave(FAILING, SiteServer.Behavior.FAIL_500);
     authed().get(BASE + "/run").then().statusCode(200);
-    sites.delay(1_500);
+    sites.delay(3_000);
     CompletableFuture<Integer> running =
         CompletableFuture.supplyAsync(() -> authed().get(BASE + "/run").statusCode());
     await()

@@ -6,7 +6,7 @@ import org.allsitescron.support.SharedRedis;
 
 /**
  * Site health against the local Redis (a database index of its own), with back-off on and short
- * windows: 2s, then 4s, then 8s at most.
+ * windows: 5s, then 10s, then 20s at most (runs take seconds on a busy machine).
  */
 public class HealthProfile implements QuarkusTestProfile {
 
@@ -17,7 +17,7 @@ public class HealthProfile implements QuarkusTestProfile {
     return Map.of(
         "quarkus.redis.hosts", HOSTS,
         "all-sites-cron.backoff.enabled", "true",
-        "all-sites-cron.backoff.initial", "2s",
-        "all-sites-cron.backoff.max", "8s");
+        "all-sites-cron.backoff.initial", "5s",
+        "all-sites-cron.backoff.max", "20s");
   }
 }

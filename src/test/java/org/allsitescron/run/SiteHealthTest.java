@@ -85,7 +85,7 @@ class SiteHealthTest {
     assertThat(retried.getInt("backoff")).isZero();
     Map<String, Object> fifth = entry(DEAD);
     assertThat(fifth.get("backoff_level")).isEqualTo(2);
-    assertThat(windowOf(fifth, retried)).isEqualTo(4_000);
+    assertThat(windowOf(fifth, retried)).isEqualTo(10_000);
     run();
     assertThat(sites.hits(DEAD)).isEqualTo(4);
 
@@ -101,7 +101,7 @@ class SiteHealthTest {
     assertThat(checked.getInt("errors")).isEqualTo(1);
     assertThat(sites.hits(DEAD)).isEqualTo(5);
     assertThat(sites.hits("site-04")).isEqualTo(6);
-    assertThat(windowOf(entry(DEAD), checked)).isEqualTo(8_000);
+    assertThat(windowOf(entry(DEAD), checked)).isEqualTo(20_000);
 
     // Repaired: one success clears the back-off, and the next run requests it.
     sites.behave(DEAD, SiteServer.Behavior.OK);
