@@ -152,7 +152,25 @@ final class Answers {
         "Another cron process is currently running. Please try again later.");
   }
 
+  /** What a run cut short did, for an error body: its id, counts and why it stopped. */
+  static Map<String, Object> summary(RunReport report) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("run_id", report.runId());
+    fields.put("state", report.state());
+    fields.put("count", report.count());
+    fields.put("total", report.total());
+    fields.put("ok", report.ok());
+    fields.put("errors", report.errors());
+    fields.put("timeouts", report.timeouts());
+    fields.put("abort_reason", report.abortReason());
+    return fields;
+  }
+
   private static ApiError aborted(RunReport report) {
+    if (report.sourceFailure() != null) {
+      return ErrorMapper.siteSourceUnavailable(
+          report.sourceFailure().label(), report.sourceFailure().explanation(), summary(report));
+    }
     return new ApiError(
         500,
         "all_sites_cron_run_aborted",

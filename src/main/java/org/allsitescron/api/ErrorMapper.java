@@ -9,7 +9,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.allsitescron.coordination.CoordinationUnavailableException;
+import org.allsitescron.run.RunReport;
+import org.allsitescron.run.UnrecordedRunException;
+import org.allsitescron.sites.SiteSourceUnavailableException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -21,22 +25,57 @@ public class ErrorMapper {
   /** Seconds a client is told to wait when Redis is unreachable. */
   static final long REDIS_RETRY_AFTER_SECONDS = 5;
 
+  /** Seconds a client is told to wait when the site database cannot be read. */
+  static final long SITE_SOURCE_RETRY_AFTER_SECONDS = 30;
+
   @ServerExceptionMapper
   public Response apiError(ApiError error, UriInfo uri) {
     return render(error, uri);
   }
 
+  /**
+   * Redis unreachable or refusing (its outage is logged once by the Redis client, not per request).
+   * A run it cut short is reported anyway, with what it did.
+   */
   @ServerExceptionMapper
   public Response redisDown(CoordinationUnavailableException e, UriInfo uri) {
-    Log.warnf("Redis unavailable: %s", e.getMessage());
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("reason", e.reason().label());
+    String message = "Redis is unavailable (" + e.reason().explanation() + ")";
+    if (e instanceof UnrecordedRunException unrecorded) {
+      RunReport report = unrecorded.report();
+      extra.putAll(Answers.summary(report));
+      message +=
+          "; run %s stopped after %d of %d sites and is reported when Redis is back."
+              .formatted(report.runId(), report.count(), report.total());
+    } else {
+      message += "; nothing was run or queued. Try again later.";
+    }
     return render(
         new ApiError(
-            503,
-            "all_sites_cron_redis_unavailable",
-            "Redis is unavailable; nothing was run or queued. Try again later.",
-            REDIS_RETRY_AFTER_SECONDS,
-            Map.of()),
+            503, "all_sites_cron_redis_unavailable", message, REDIS_RETRY_AFTER_SECONDS, extra),
         uri);
+  }
+
+  /** The site database unreachable or refusing: nothing was requested. */
+  @ServerExceptionMapper
+  public Response siteSourceDown(SiteSourceUnavailableException e, UriInfo uri) {
+    Log.warnf("Site source unavailable while answering %s: %s", uri.getPath(), e.getMessage());
+    return render(
+        siteSourceUnavailable(e.reason().label(), e.reason().explanation(), Map.of()), uri);
+  }
+
+  static ApiError siteSourceUnavailable(
+      String reason, String explanation, Map<String, Object> more) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("reason", reason);
+    extra.putAll(more);
+    return new ApiError(
+        503,
+        "all_sites_cron_site_source_unavailable",
+        "The site database cannot be read (" + explanation + "). Try again later.",
+        SITE_SOURCE_RETRY_AFTER_SECONDS,
+        extra);
   }
 
   @ServerExceptionMapper
@@ -63,10 +102,19 @@ public class ErrorMapper {
     return render(new ApiError(status, "rest_error", message), uri);
   }
 
+  /** Anything else (a bug): a JSON 500 with an id to find the logged stack trace by. */
   @ServerExceptionMapper
-  public Response unexpected(Exception e, UriInfo uri) {
-    Log.error("Unexpected error while answering " + uri.getPath(), e);
-    return render(new ApiError(500, "internal_error", "Internal error."), uri);
+  public Response unexpected(Throwable e, UriInfo uri) {
+    String errorId = UUID.randomUUID().toString();
+    Log.errorf(e, "Unexpected error %s while answering %s", errorId, uri.getPath());
+    return render(
+        new ApiError(
+            500,
+            "internal_error",
+            "Internal error (error id " + errorId + ").",
+            null,
+            Map.of("error_id", errorId)),
+        uri);
   }
 
   static ApiError notFoundError() {

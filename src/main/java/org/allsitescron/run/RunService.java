@@ -22,6 +22,7 @@ import org.allsitescron.coordination.Ticket;
 import org.allsitescron.dispatch.Dispatcher;
 import org.allsitescron.sites.Site;
 import org.allsitescron.sites.SiteSource;
+import org.allsitescron.sites.SiteSourceUnavailableException;
 
 /**
  * The heart: given the lock, reads the sites, dispatches them, keeps the lock alive, and stores the
@@ -76,7 +77,10 @@ public class RunService {
         deferred
             ? Ticket.deferred(Job.deferred(runId, System.currentTimeMillis()))
             : Ticket.sync(runId);
-    return admission.admit(ticket).invoke(events::admitted).chain(this::act);
+    // A sync run first makes sure it can read its sites: a database that is down or refusing
+    // answers 503 before admission, so it uses up neither the cooldown nor the lock.
+    Uni<Void> readable = deferred ? Uni.createFrom().voidItem() : sites.check();
+    return readable.chain(() -> admission.admit(ticket)).invoke(events::admitted).chain(this::act);
   }
 
   /** What a run would request now, without requesting anything. */
@@ -135,9 +139,17 @@ public class RunService {
             () ->
                 tally.isAborted() ? Uni.createFrom().voidItem() : dispatchUnderLease(tally, lease))
         .map(ignored -> tally.finish())
-        .call(this::publish)
-        .eventually(() -> lock.release(lease))
+        .chain(this::publish)
+        .eventually(() -> releaseQuietly(lease))
         .eventually(() -> active.remove(tally));
+  }
+
+  /** Compare-and-delete; when Redis is gone the lock's TTL ends it (the outage is logged once). */
+  private Uni<Void> releaseQuietly(Lease lease) {
+    return lock.release(lease)
+        .onFailure(CoordinationUnavailableException.class)
+        .recoverWithNull()
+        .replaceWithVoid();
   }
 
   /** How many sites the run expects; a source that cannot be read fails the run, not the call. */
@@ -145,7 +157,7 @@ public class RunService {
     return sites
         .count(numberOfSites)
         .onFailure(RunService::isSourceFailure)
-        .invoke(e -> tally.fail("site source failed: " + e.getMessage()))
+        .invoke(e -> sourceFailed(tally, e))
         .onFailure(RunService::isSourceFailure)
         .recoverWithItem(0L)
         .invoke(tally::expect)
@@ -156,10 +168,43 @@ public class RunService {
                     tally.runId(), tally.trigger().label(), total));
   }
 
-  /** The final report: to the listeners, the store and the log. */
-  private Uni<Void> publish(RunReport report) {
+  /**
+   * The final report: to the store, the listeners and the log. A report Redis will not take ends
+   * {@code aborted} with the reason, is stored as soon as Redis takes writes again, and reaches the
+   * caller anyway (as the failure {@link UnrecordedRunException}).
+   */
+  private Uni<RunReport> publish(RunReport report) {
+    return reports
+        .save(report)
+        .replaceWith(report)
+        .invoke(this::ended)
+        .onFailure(CoordinationUnavailableException.class)
+        .transform(e -> unrecorded(report, (CoordinationUnavailableException) e));
+  }
+
+  private UnrecordedRunException unrecorded(
+      RunReport report, CoordinationUnavailableException cause) {
+    RunReport aborted =
+        report.abortedUnlessSo(
+            "Redis unavailable (" + cause.reason().label() + ") when the report was stored");
+    reports.saveLater(aborted);
+    ended(aborted);
+    return new UnrecordedRunException(aborted, cause);
+  }
+
+  private void ended(RunReport report) {
     events.runEnded(report);
-    return reports.save(report).invoke(() -> logFinished(report));
+    logFinished(report);
+  }
+
+  /** The source failed: the run stops; the report gets the safe reason, the log the details. */
+  private static void sourceFailed(RunTally tally, Throwable failure) {
+    SiteSourceUnavailableException.Reason reason =
+        failure instanceof SiteSourceUnavailableException known
+            ? known.reason()
+            : SiteSourceUnavailableException.Reason.ERROR;
+    Log.warnf("Run %s: site source failed: %s", tally.runId(), failure.getMessage());
+    tally.fail(RunReport.SOURCE_FAILED + " (" + reason.label() + "): " + reason.explanation());
   }
 
   /** Takes the lock as {@code runId} and runs; empty when the lock is held by someone else. */
@@ -195,7 +240,7 @@ public class RunService {
         .onItem()
         .ignoreAsUni()
         .onFailure(RunService::isSourceFailure)
-        .invoke(e -> tally.fail("site source failed: " + e.getMessage()))
+        .invoke(e -> sourceFailed(tally, e))
         .onFailure(RunService::isSourceFailure)
         .recoverWithNull()
         .eventually(watchdog::cancel);
@@ -226,7 +271,8 @@ public class RunService {
               }
             })
         .chain(() -> reports.save(tally.snapshot()))
-        .onFailure()
+        // A Redis outage is logged once by the Redis client, not at every tick.
+        .onFailure(RunService::isSourceFailure)
         .invoke(e -> Log.warnf("Could not renew the lock of run %s: %s", tally.runId(), e))
         .onFailure()
         .recoverWithNull();

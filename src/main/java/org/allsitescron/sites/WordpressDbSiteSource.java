@@ -53,21 +53,39 @@ public final class WordpressDbSiteSource implements SiteSource {
         .uni(() -> new Cursor(limit), this::nextBatch)
         .until(List::isEmpty)
         .onItem()
-        .transformToIterable(Function.identity());
+        .transformToIterable(Function.identity())
+        .onFailure()
+        .transform(SiteSourceUnavailableException::of);
   }
 
   @Override
   public Uni<Long> count(int limit) {
     return pool.preparedQuery("SELECT COUNT(*) FROM " + blogsTable() + " WHERE " + filter())
         .execute(networkArgs(Tuple.tuple()))
-        .map(rows -> Math.min(limit, rows.iterator().next().getLong(0)));
+        .map(rows -> Math.min(limit, rows.iterator().next().getLong(0)))
+        .onFailure()
+        .transform(SiteSourceUnavailableException::of);
   }
 
+  /**
+   * What a run reads, tried for real: one row of {@code <prefix>blogs} and blog 1's {@code siteurl}
+   * from {@code <prefix>options}, so wrong credentials and a missing grant show, not only an
+   * unreachable server.
+   */
   @Override
   public Uni<Void> check() {
     return pool.query("SELECT blog_id FROM " + blogsTable() + " LIMIT 1")
         .execute()
-        .replaceWithVoid();
+        .chain(
+            () ->
+                pool.query(
+                        "SELECT option_value FROM `"
+                            + optionsTable(1)
+                            + "` WHERE option_name = 'siteurl' LIMIT 1")
+                    .execute())
+        .replaceWithVoid()
+        .onFailure()
+        .transform(SiteSourceUnavailableException::of);
   }
 
   @Override
