@@ -6,12 +6,17 @@ import java.time.Duration;
 /**
  * Keeps the log quiet while a dependency (Redis, the site database) is down: one WARN when it goes
  * bad, a one-line reminder every {@link #REMIND_EVERY} while it stays bad with the number of errors
- * not logged, one INFO when it is back. Never a stack trace: the details fit one line.
+ * not logged, one INFO when it is back. Never a stack trace: the details fit one line. "Back" means
+ * a success after {@link #QUIET_BEFORE_BACK} without a failure: a Redis that is full or read-only
+ * still answers reads, and those must not make the log flap between bad and back.
  */
 public final class OutageLog {
 
   /** Time between two reminders while the dependency stays bad. */
   public static final Duration REMIND_EVERY = Duration.ofSeconds(60);
+
+  /** Time without a failure before a success counts as the dependency being back. */
+  public static final Duration QUIET_BEFORE_BACK = Duration.ofSeconds(5);
 
   private final String dependency;
   private final long remindEveryNanos;
@@ -19,6 +24,7 @@ public final class OutageLog {
   private String reason;
   private long since;
   private long lastLine;
+  private volatile long lastFailure;
   private long suppressed;
   private long suppressedInAll;
 
@@ -34,6 +40,7 @@ public final class OutageLog {
   /** The dependency failed: {@code reason} is the short, safe code, {@code detail} the client's. */
   public synchronized void failed(String reason, String detail) {
     long now = System.nanoTime();
+    lastFailure = now;
     if (!down) {
       down = true;
       since = now;
@@ -70,11 +77,11 @@ public final class OutageLog {
 
   /** The dependency answered: logs its return once. */
   public void ok() {
-    if (!down) {
+    if (!down || System.nanoTime() - lastFailure < QUIET_BEFORE_BACK.toNanos()) {
       return; // the common case, without taking the monitor
     }
     synchronized (this) {
-      if (!down) {
+      if (!down || System.nanoTime() - lastFailure < QUIET_BEFORE_BACK.toNanos()) {
         return;
       }
       down = false;

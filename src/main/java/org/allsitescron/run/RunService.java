@@ -85,8 +85,10 @@ public class RunService {
 
   /** What a run would request now, without requesting anything. */
   public Uni<Preview> preview() {
+    // What a run would check first: a source a run could not read is no preview either.
     return sites
-        .count(numberOfSites)
+        .check()
+        .chain(() -> sites.count(numberOfSites))
         .chain(
             count ->
                 sites

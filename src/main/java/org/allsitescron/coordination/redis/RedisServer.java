@@ -5,6 +5,7 @@ import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 import io.vertx.redis.client.impl.types.ErrorType;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.coordination.RedisKeys;
 import org.allsitescron.coordination.ReplicaIdentity;
 
@@ -44,7 +45,27 @@ public class RedisServer {
             String.valueOf(System.currentTimeMillis()),
             "PX",
             PROBE_TTL_MILLIS)
+        .chain(() -> listOrNone(keys.queue()))
+        .chain(() -> listOrNone(keys.dead()))
         .chain(this::evictionPolicy);
+  }
+
+  /** {@code TYPE key}: another program's string where the queue should be breaks every drain. */
+  private Uni<Void> listOrNone(String key) {
+    return redis
+        .run("TYPE", key)
+        .map(
+            type -> {
+              String name = type.toString();
+              if (!"list".equals(name) && !"none".equals(name)) {
+                throw new CoordinationUnavailableException(
+                    CoordinationUnavailableException.Reason.WRONGTYPE,
+                    "Redis: " + key + " is a " + name + ", not a list",
+                    null);
+              }
+              return null;
+            })
+        .replaceWithVoid();
   }
 
   /** RESP3 answers a map, RESP2 a flat pair. */
