@@ -57,10 +57,9 @@ public class ErrorMapper {
         uri);
   }
 
-  /** The site database unreachable or refusing: nothing was requested. */
+  /** The site database unreachable or refusing (the source logs it once): nothing requested. */
   @ServerExceptionMapper
   public Response siteSourceDown(SiteSourceUnavailableException e, UriInfo uri) {
-    Log.warnf("Site source unavailable while answering %s: %s", uri.getPath(), e.getMessage());
     return render(
         siteSourceUnavailable(e.reason().label(), e.reason().explanation(), Map.of()), uri);
   }

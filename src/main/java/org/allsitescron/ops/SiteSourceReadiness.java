@@ -5,7 +5,6 @@ import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.allsitescron.coordination.OutageLog;
 import org.allsitescron.sites.SiteSource;
 import org.allsitescron.sites.SiteSourceUnavailableException;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -29,7 +28,6 @@ public class SiteSourceReadiness implements AsyncHealthCheck {
   static final Duration TIMEOUT = Duration.ofSeconds(2);
 
   private final SiteSource sites;
-  private final OutageLog outages = new OutageLog("Site database");
 
   SiteSourceReadiness(SiteSource sites) {
     this.sites = sites;
@@ -42,18 +40,15 @@ public class SiteSourceReadiness implements AsyncHealthCheck {
         .ifNoItem()
         .after(TIMEOUT)
         .fail()
-        .invoke(outages::ok)
         .map(ignored -> response().up().build())
-        // Whatever the failure, it is the answer: DOWN, with a reason safe to show; the
-        // details (user and host names) go to the log, once per outage.
+        // Whatever the failure, it is the answer: DOWN, with a reason safe to show; the source
+        // logs the details (user and host names), once per outage.
         .onFailure()
         .recoverWithItem(this::down);
   }
 
   private HealthCheckResponse down(Throwable e) {
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (e instanceof SiteSourceUnavailableException unavailable) {
-      outages.failed(unavailable.reason().label(), detail);
       return response()
           .down()
           .withData("reason", unavailable.reason().label())
@@ -61,14 +56,12 @@ public class SiteSourceReadiness implements AsyncHealthCheck {
           .build();
     }
     if (e instanceof TimeoutException) {
-      outages.failed("timeout", "no answer within " + TIMEOUT.toMillis() + " ms");
       return response()
           .down()
           .withData("reason", "timeout")
           .withData("error", "no answer within " + TIMEOUT.toMillis() + " ms")
           .build();
     }
-    outages.failed("error", detail);
     return response()
         .down()
         .withData("reason", "error")

@@ -205,7 +205,8 @@ public class RunService {
         failure instanceof SiteSourceUnavailableException known
             ? known.reason()
             : SiteSourceUnavailableException.Reason.ERROR;
-    Log.warnf("Run %s: site source failed: %s", tally.runId(), failure.getMessage());
+    // The source logs its outage once; the run's own line says it stopped, and why.
+    Log.debugf("Run %s: site source failed: %s", tally.runId(), failure.getMessage());
     tally.fail(RunReport.SOURCE_FAILED + " (" + reason.label() + "): " + reason.explanation());
   }
 
@@ -291,7 +292,7 @@ public class RunService {
 
   private static void logFinished(RunReport report) {
     Log.infof(
-        "Run %s (%s) %s: %d sites, %d ok, %d errors, %d timeouts in %d ms",
+        "Run %s (%s) %s: %d sites, %d ok, %d errors, %d timeouts in %d ms%s",
         report.runId(),
         report.trigger().label(),
         report.state().label(),
@@ -299,6 +300,7 @@ public class RunService {
         report.ok(),
         report.errors(),
         report.timeouts(),
-        report.durationMs());
+        report.durationMs(),
+        report.abortReason() == null ? "" : " (" + report.abortReason() + ")");
   }
 }

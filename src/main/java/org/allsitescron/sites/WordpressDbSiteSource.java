@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.allsitescron.config.ConfigChecks;
 import org.allsitescron.config.CronConfig;
+import org.allsitescron.logging.OutageLog;
 
 /**
  * The network's own {@code wp_blogs}, read-only, one keyset batch at a time. A site's URL is its
@@ -36,6 +37,7 @@ public final class WordpressDbSiteSource implements SiteSource {
   private final OptionalInt networkId;
   private final String scheme;
   private final int batchSize;
+  private final OutageLog outages = new OutageLog("Site database");
 
   public WordpressDbSiteSource(Pool pool, CronConfig config) {
     CronConfig.Sites.WordpressDb db = config.sites().wordpressDb();
@@ -52,10 +54,11 @@ public final class WordpressDbSiteSource implements SiteSource {
         .repeating()
         .uni(() -> new Cursor(limit), this::nextBatch)
         .until(List::isEmpty)
+        .invoke(outages::ok)
         .onItem()
         .transformToIterable(Function.identity())
         .onFailure()
-        .transform(SiteSourceUnavailableException::of);
+        .transform(this::unavailable);
   }
 
   @Override
@@ -63,8 +66,9 @@ public final class WordpressDbSiteSource implements SiteSource {
     return pool.preparedQuery("SELECT COUNT(*) FROM " + blogsTable() + " WHERE " + filter())
         .execute(networkArgs(Tuple.tuple()))
         .map(rows -> Math.min(limit, rows.iterator().next().getLong(0)))
+        .invoke(outages::ok)
         .onFailure()
-        .transform(SiteSourceUnavailableException::of);
+        .transform(this::unavailable);
   }
 
   /**
@@ -84,8 +88,16 @@ public final class WordpressDbSiteSource implements SiteSource {
                             + "` WHERE option_name = 'siteurl' LIMIT 1")
                     .execute())
         .replaceWithVoid()
+        .invoke(outages::ok)
         .onFailure()
-        .transform(SiteSourceUnavailableException::of);
+        .transform(this::unavailable);
+  }
+
+  /** Classifies a failure and logs it, once per outage (the details name user and host). */
+  private SiteSourceUnavailableException unavailable(Throwable failure) {
+    SiteSourceUnavailableException unavailable = SiteSourceUnavailableException.of(failure);
+    outages.failed(unavailable.reason().label(), unavailable.getMessage());
+    return unavailable;
   }
 
   @Override

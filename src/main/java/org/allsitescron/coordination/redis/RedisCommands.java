@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.coordination.CoordinationUnavailableException.Reason;
-import org.allsitescron.coordination.OutageLog;
+import org.allsitescron.logging.OutageLog;
 
 /**
  * The one way the Redis kinds talk to Redis. A failure to reach Redis, or a refusal of Redis to

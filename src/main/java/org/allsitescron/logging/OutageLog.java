@@ -1,4 +1,4 @@
-package org.allsitescron.coordination;
+package org.allsitescron.logging;
 
 import io.quarkus.logging.Log;
 import java.time.Duration;
