@@ -38,6 +38,11 @@ public class JdbcUrlInterceptor implements ConfigSourceInterceptor {
     return url.trim().toLowerCase(Locale.ROOT).startsWith("jdbc:");
   }
 
+  /** The URL without what may be secret: the user info and the parameters. */
+  private static String shown(String url) {
+    return url.replaceFirst("//[^/@]*@", "//****@").replaceFirst("[?;].*$", "?…");
+  }
+
   /** The reactive client's form of a MySQL or MariaDB JDBC URL; refuses any other database. */
   public static String translate(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
@@ -50,6 +55,8 @@ public class JdbcUrlInterceptor implements ConfigSourceInterceptor {
     throw new ConfigurationException(
         "Invalid configuration:\n  - "
             + KEY
+            + "="
+            + shown(url)
             + " is a JDBC URL for '"
             + kind
             + "': the site database must be MySQL or MariaDB; use "
