@@ -1,55 +1,216 @@
 package org.allsitescron.api;
 
 import java.util.Map;
+import org.allsitescron.coordination.CoordinationUnavailableException;
+import org.allsitescron.run.RunReport;
+import org.allsitescron.run.RunService;
+import org.allsitescron.run.UnrecordedRunException;
+import org.allsitescron.sites.SiteSourceUnavailableException;
 
 /**
- * An error answer in WordPress's shape {@code
- * {"success":false,"code","message","data":{"status"}}}, thrown anywhere in the API and rendered by
- * {@link ErrorMapper}.
+ * An error answer, thrown anywhere in the API and rendered by {@link ErrorMapper}: its body is the
+ * {@link Problem} sent, with an optional {@code Retry-After}.
  */
-final class ApiError extends RuntimeException {
+public final class ApiError extends RuntimeException {
 
-  private final int status;
-  private final String code;
+  static final String NO_ROUTE_MESSAGE = "No route was found matching the URL and request method.";
+  static final String INTERNAL_MESSAGE = "Internal error.";
+
+  private final Problem body;
   private final Long retryAfterSeconds;
-  private final Map<String, Object> extra;
 
-  ApiError(
-      int status, String code, String message, Long retryAfterSeconds, Map<String, Object> extra) {
-    super(message, null, false, false);
-    this.status = status;
-    this.code = code;
+  ApiError(Problem body, Long retryAfterSeconds) {
+    super(body.message(), null, false, false);
+    this.body = body;
     this.retryAfterSeconds = retryAfterSeconds;
-    this.extra = extra;
   }
 
-  ApiError(int status, String code, String message) {
-    this(status, code, message, null, Map.of());
+  /** An error in the plain WordPress shape. */
+  public ApiError(int status, ErrorCode code, String message) {
+    this(new Problem.ErrorBody(status, code, message), null);
+  }
+
+  /** The same error, telling the client to wait {@code seconds} ({@code Retry-After}). */
+  public ApiError retryAfter(long seconds) {
+    return new ApiError(body, seconds);
   }
 
   static ApiError invalidParam(String name, String problem) {
     return new ApiError(
-        400,
-        "rest_invalid_param",
-        "Invalid parameter(s): " + name + " " + problem,
-        null,
-        Map.of("params", Map.of(name, problem)));
+        new Problem.ErrorBody(
+            false,
+            ErrorCode.INVALID_PARAM,
+            "Invalid parameter(s): " + name + " " + problem,
+            null,
+            null,
+            null,
+            Map.of(name, problem),
+            null,
+            new Problem.Data(400)),
+        null);
   }
 
-  int status() {
-    return status;
+  static ApiError authMissing() {
+    return new ApiError(
+        401,
+        ErrorCode.AUTH_MISSING,
+        "Authentication required: send 'Authorization: Bearer <token>' or ?token=<token>.");
   }
 
-  String code() {
-    return code;
+  static ApiError authInvalid() {
+    return new ApiError(403, ErrorCode.AUTH_INVALID, "Invalid authentication token.");
   }
 
+  static ApiError noRoute(int status) {
+    return new ApiError(status, ErrorCode.NO_ROUTE, NO_ROUTE_MESSAGE);
+  }
+
+  static ApiError locked() {
+    return new ApiError(
+        409,
+        ErrorCode.LOCKED,
+        "Another cron process is currently running. Please try again later.");
+  }
+
+  static ApiError requeued(int retries) {
+    return new ApiError(
+        409,
+        ErrorCode.LOCKED,
+        "Another cron process is currently running; the job was put back (retry " + retries + ").");
+  }
+
+  static ApiError rateLimited(
+      long retryAfterSeconds, long cooldownSeconds, String lastRunGmt, String now) {
+    return new ApiError(
+        new Problem.RateLimited(
+            false,
+            ErrorCode.RATE_LIMITED,
+            "Rate limited. Try again in " + retryAfterSeconds + " seconds.",
+            "rate_limited",
+            retryAfterSeconds,
+            cooldownSeconds,
+            lastRunGmt,
+            now,
+            new Problem.Data(Problem.RateLimited.STATUS)),
+        retryAfterSeconds);
+  }
+
+  /**
+   * 503 when the service was stopping (another replica can run) or the site database failed (its
+   * own code and reason), else 500.
+   */
+  static ApiError aborted(RunReport report) {
+    if (report.sourceFailure() != null) {
+      return siteSourceUnavailable(report.sourceFailure(), report);
+    }
+    boolean stopping = RunService.SHUTDOWN.equals(report.abortReason());
+    return new ApiError(
+        new Problem.ErrorBody(
+            false,
+            ErrorCode.RUN_ABORTED,
+            "Run aborted after %d of %d sites: %s"
+                .formatted(report.count(), report.total(), report.abortReason()),
+            report.runId(),
+            null,
+            null,
+            null,
+            null,
+            new Problem.Data(stopping ? 503 : 500)),
+        null);
+  }
+
+  /** Seconds a client is told to wait when the site database cannot be read. */
+  static final long SITE_SOURCE_RETRY_AFTER_SECONDS = 30;
+
+  /**
+   * The site database cannot be read, for a safe {@code reason}; with the {@code report} of the run
+   * it cut short, if any (null when nothing was requested).
+   */
+  static ApiError siteSourceUnavailable(
+      SiteSourceUnavailableException.Reason reason, RunReport report) {
+    String message =
+        "The site database cannot be read ("
+            + reason.explanation()
+            + ")"
+            + (report == null
+                ? "; nothing was requested. Try again later."
+                : "; run %s stopped after %d of %d sites."
+                    .formatted(report.runId(), report.count(), report.total()));
+    return unavailable(ErrorCode.SITE_SOURCE_UNAVAILABLE, message, reason.label(), report)
+        .retryAfter(SITE_SOURCE_RETRY_AFTER_SECONDS);
+  }
+
+  /**
+   * Redis cannot be used, for the failure's safe reason; a run whose final report Redis refused is
+   * reported with it.
+   */
+  static ApiError redisUnavailable(CoordinationUnavailableException e, long retryAfterSeconds) {
+    RunReport report = e instanceof UnrecordedRunException unrecorded ? unrecorded.report() : null;
+    String message =
+        "Redis is unavailable ("
+            + e.reason().explanation()
+            + ")"
+            + (report == null
+                ? "; nothing was run or queued. Try again later."
+                : "; run %s stopped after %d of %d sites and is stored when Redis is back."
+                    .formatted(report.runId(), report.count(), report.total()));
+    return unavailable(ErrorCode.REDIS_UNAVAILABLE, message, e.reason().label(), report)
+        .retryAfter(retryAfterSeconds);
+  }
+
+  private static ApiError unavailable(
+      ErrorCode code, String message, String reason, RunReport report) {
+    return new ApiError(
+        new Problem.ErrorBody(
+            false,
+            code,
+            message,
+            report == null ? null : report.runId(),
+            reason,
+            null,
+            null,
+            report,
+            new Problem.Data(503)),
+        null);
+  }
+
+  static ApiError runNotFound(String id) {
+    return new ApiError(404, ErrorCode.RUN_NOT_FOUND, "No run with id " + id + ".");
+  }
+
+  static ApiError redisUnavailable(long retryAfterSeconds) {
+    return redisUnavailable(
+        new CoordinationUnavailableException("Redis: connection refused", null), retryAfterSeconds);
+  }
+
+  /** Anything unexpected: the id finds the stack trace in the log. */
+  static ApiError internal(String errorId) {
+    return new ApiError(
+        new Problem.ErrorBody(
+            false,
+            ErrorCode.INTERNAL,
+            "Internal error (error id " + errorId + ").",
+            null,
+            null,
+            errorId,
+            null,
+            null,
+            new Problem.Data(500)),
+        null);
+  }
+
+  /** The body sent. */
+  public Problem body() {
+    return body;
+  }
+
+  /** The HTTP status. */
+  public int status() {
+    return body.status();
+  }
+
+  /** Seconds for {@code Retry-After}, or null for none. */
   Long retryAfterSeconds() {
     return retryAfterSeconds;
-  }
-
-  /** Fields added at the top level of the body besides the WordPress ones. */
-  Map<String, Object> extra() {
-    return extra;
   }
 }

@@ -3,6 +3,8 @@ package org.allsitescron.dispatch;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.allsitescron.config.CronConfig;
 
 /**
@@ -28,15 +30,29 @@ public class Dispatcher {
 
   /** One outcome per site URL, in completion order. */
   public Multi<SiteOutcome> dispatch(Multi<String> siteUrls) {
-    HostGate gate = new HostGate(perHostConcurrency, perHostRate);
-    return siteUrls.onItem().transformToUni(url -> request(gate, url)).merge(concurrency);
+    return dispatch(siteUrls, url -> true);
   }
 
-  private Uni<SiteOutcome> request(HostGate gate, String siteUrl) {
+  /**
+   * One outcome per site URL that {@code mayStart} still allows at the moment its request would be
+   * sent (after any wait for its host); a site it refuses is dropped, with no outcome.
+   */
+  public Multi<SiteOutcome> dispatch(Multi<String> siteUrls, Predicate<String> mayStart) {
+    HostGate gate = new HostGate(perHostConcurrency, perHostRate);
+    return siteUrls.onItem().transformToUni(url -> request(gate, url, mayStart)).merge(concurrency);
+  }
+
+  /** A refused site's Uni emits null, which the merge skips. */
+  private Uni<SiteOutcome> request(HostGate gate, String siteUrl, Predicate<String> mayStart) {
     CronTarget target = CronTarget.of(siteUrl);
+    Supplier<Uni<SiteOutcome>> send =
+        () ->
+            mayStart.test(siteUrl)
+                ? client.request(target)
+                : Uni.createFrom().<SiteOutcome>nullItem();
     if (!target.isValid()) {
-      return client.request(target);
+      return send.get();
     }
-    return gate.through(target.host(), () -> client.request(target));
+    return gate.through(target.host(), send);
   }
 }

@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.Admission;
 import org.allsitescron.coordination.CoordinationUnavailableException;
@@ -20,6 +23,7 @@ import org.allsitescron.coordination.Lease;
 import org.allsitescron.coordination.RunLock;
 import org.allsitescron.coordination.Ticket;
 import org.allsitescron.dispatch.Dispatcher;
+import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.Site;
 import org.allsitescron.sites.SiteSource;
 import org.allsitescron.sites.SiteSourceUnavailableException;
@@ -34,19 +38,36 @@ public class RunService {
   /** Why a run stopped when the service shut down; its job goes back into the queue. */
   public static final String SHUTDOWN = "shutdown";
 
+  /** Why a run stopped when Redis said its lock is gone or someone else's. */
+  public static final String LOCK_LOST = "lock lost";
+
+  /** Why a run stopped when it could not confirm its lock before the lock could have expired. */
+  public static final String LOCK_UNCONFIRMED = "lock unconfirmed";
+
   /** Longest time between two progress updates seen by {@code /status}. */
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
+  /** Pause before a renewal that follows a failed one. */
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+
+  /** Longest wait for Redis at the end of a run (final report, checkpoint, release). */
+  private static final Duration FINAL_WAIT = Duration.ofSeconds(5);
 
   private final Admission admission;
   private final SiteSource sites;
   private final Dispatcher dispatcher;
   private final RunLock lock;
   private final RunReports reports;
+  private final Checkpoints checkpoints;
   private final RunEvents events;
   private final int numberOfSites;
   private final long cooldownSeconds;
   private final Duration renewEvery;
+  private final Duration lockTimeout;
+  private final Duration leaseMargin;
+  private final Duration renewalTimeout;
   private final Set<RunTally> active = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean stopping = new AtomicBoolean();
 
   RunService(
       Admission admission,
@@ -54,6 +75,7 @@ public class RunService {
       Dispatcher dispatcher,
       RunLock lock,
       RunReports reports,
+      Checkpoints checkpoints,
       RunEvents events,
       CronConfig config) {
     this.admission = admission;
@@ -61,10 +83,16 @@ public class RunService {
     this.dispatcher = dispatcher;
     this.lock = lock;
     this.reports = reports;
+    this.checkpoints = checkpoints;
     this.events = events;
     this.numberOfSites = config.numberOfSites();
     this.cooldownSeconds = config.rateLimitSeconds();
-    this.renewEvery = min(config.lockTimeout().dividedBy(3), PROGRESS_EVERY);
+    this.lockTimeout = config.lockTimeout();
+    // Progress and checkpoints go with each renewal: at least every heartbeat interval too.
+    this.renewEvery =
+        min(min(lockTimeout.dividedBy(3), PROGRESS_EVERY), config.worker().heartbeatInterval());
+    this.renewalTimeout = min(lockTimeout.dividedBy(4), PROGRESS_EVERY);
+    this.leaseMargin = leaseMargin(lockTimeout);
   }
 
   /**
@@ -100,21 +128,15 @@ public class RunService {
   }
 
   private Uni<TriggerResult> act(Decision decision) {
-    if (decision instanceof Decision.Accepted accepted) {
-      return detached(run(Trigger.REST, accepted.lease())).map(TriggerResult.Ran::new);
-    }
-    if (decision instanceof Decision.Queued queued) {
-      return done(new TriggerResult.Queued(queued.runId(), false));
-    }
-    if (decision instanceof Decision.AlreadyQueued waiting) {
-      return done(new TriggerResult.Queued(waiting.runId(), true));
-    }
-    if (decision instanceof Decision.RateLimited limited) {
-      return done(
-          new TriggerResult.RateLimited(
-              limited.retryAfterSeconds(), cooldownSeconds, limited.lastRunEpochSeconds()));
-    }
-    return done(new TriggerResult.Locked());
+    return decision.fold(
+        accepted -> detached(run(Trigger.REST, accepted.lease())).map(TriggerResult.Ran::new),
+        queued -> done(new TriggerResult.Queued(queued.runId(), false)),
+        waiting -> done(new TriggerResult.Queued(waiting.runId(), true)),
+        limited ->
+            done(
+                new TriggerResult.RateLimited(
+                    limited.retryAfterSeconds(), cooldownSeconds, limited.lastRunEpochSeconds())),
+        locked -> done(new TriggerResult.Locked()));
   }
 
   /**
@@ -133,25 +155,60 @@ public class RunService {
 
   /** Runs over every eligible site under {@code lease}, which it releases at the end. */
   public Uni<RunReport> run(Trigger trigger, Lease lease) {
-    RunTally tally = new RunTally(lease.owner(), trigger, lease.fence());
-    active.add(tally);
-    return countSites(tally)
-        .chain(() -> reports.save(tally.snapshot()))
-        .chain(
-            () ->
-                tally.isAborted() ? Uni.createFrom().voidItem() : dispatchUnderLease(tally, lease))
-        .map(ignored -> tally.finish())
-        .chain(this::publish)
-        .eventually(() -> releaseQuietly(lease))
-        .eventually(() -> active.remove(tally));
+    return run(trigger, lease, Optional.empty(), false);
   }
 
-  /** Compare-and-delete; when Redis is gone the lock's TTL ends it (the outage is logged once). */
-  private Uni<Void> releaseQuietly(Lease lease) {
-    return lock.release(lease)
-        .onFailure(CoordinationUnavailableException.class)
-        .recoverWithNull()
-        .replaceWithVoid();
+  /**
+   * Takes the lock as {@code runId} and runs a queued job, from its checkpoint when another replica
+   * left one; empty when the lock is held by someone else.
+   */
+  public Uni<Optional<RunReport>> runIfFree(String runId, Trigger trigger) {
+    return lock.tryAcquire(runId)
+        .chain(
+            lease ->
+                lease.isPresent()
+                    ? resume(trigger, lease.get()).map(Optional::of)
+                    : Uni.createFrom().item(Optional.<RunReport>empty()));
+  }
+
+  /** What a lease margin is: a fifth of the lock timeout, at most 5 s. */
+  static Duration leaseMargin(Duration lockTimeout) {
+    return min(lockTimeout.dividedBy(5), Duration.ofSeconds(5));
+  }
+
+  private Uni<RunReport> resume(Trigger trigger, Lease lease) {
+    return bounded(checkpoints.find(lease.owner()), FINAL_WAIT)
+        .onFailure()
+        .call(() -> release(lease))
+        .chain(from -> run(trigger, lease, from, true));
+  }
+
+  private Uni<RunReport> run(
+      Trigger trigger, Lease lease, Optional<Checkpoint> from, boolean queued) {
+    RunTally tally =
+        from.map(c -> new RunTally(lease.owner(), trigger, lease.fence(), c))
+            .orElseGet(() -> new RunTally(lease.owner(), trigger, lease.fence()));
+    Progress progress = from.map(Progress::new).orElseGet(Progress::new);
+    LeaseKeeper keeper = new LeaseKeeper(lock, lease, lockTimeout, leaseMargin, renewalTimeout);
+    Active run = new Active(tally, progress, keeper, queued);
+    from.ifPresent(
+        c ->
+            Log.infof(
+                "Run %s resumes after site %d with %d sites done",
+                tally.runId(), c.after(), c.report().count()));
+    active.add(tally);
+    if (stopping.get()) {
+      tally.abort(SHUTDOWN);
+    }
+    return countSites(tally)
+        .chain(() -> saveReport(tally.snapshot(), renewalTimeout))
+        .chain(
+            () -> tally.isAborted() ? Uni.createFrom().voidItem() : dispatchUnderLease(run, from))
+        .map(ignored -> tally.finish())
+        .chain(this::publish)
+        .call(report -> settleCheckpoint(run, report))
+        .eventually(() -> release(lease))
+        .eventually(() -> active.remove(tally));
   }
 
   /** How many sites the run expects; a source that cannot be read fails the run, not the call. */
@@ -176,22 +233,33 @@ public class RunService {
    * caller anyway (as the failure {@link UnrecordedRunException}).
    */
   private Uni<RunReport> publish(RunReport report) {
-    return reports
-        .save(report)
+    return bounded(reports.save(report), FINAL_WAIT)
         .replaceWith(report)
         .invoke(this::ended)
-        .onFailure(CoordinationUnavailableException.class)
-        .transform(e -> unrecorded(report, (CoordinationUnavailableException) e));
+        .onFailure(RunService::isRedisOutage)
+        .transform(e -> unrecorded(report, e));
   }
 
-  private UnrecordedRunException unrecorded(
-      RunReport report, CoordinationUnavailableException cause) {
+  private UnrecordedRunException unrecorded(RunReport report, Throwable failure) {
+    CoordinationUnavailableException cause =
+        failure instanceof CoordinationUnavailableException known
+            ? known
+            : new CoordinationUnavailableException(
+                CoordinationUnavailableException.Reason.UNREACHABLE,
+                "Redis: " + failure.getMessage(),
+                failure);
     RunReport aborted =
         report.abortedUnlessSo(
             "Redis unavailable (" + cause.reason().label() + ") when the report was stored");
     reports.saveLater(aborted);
     ended(aborted);
     return new UnrecordedRunException(aborted, cause);
+  }
+
+  /** Redis refusing, unreachable or silent: not a fault of the run, logged once elsewhere. */
+  private static boolean isRedisOutage(Throwable failure) {
+    return failure instanceof CoordinationUnavailableException
+        || failure instanceof TimeoutException;
   }
 
   private void ended(RunReport report) {
@@ -210,14 +278,31 @@ public class RunService {
     tally.fail(RunReport.SOURCE_FAILED + " (" + reason.label() + "): " + reason.explanation());
   }
 
-  /** Takes the lock as {@code runId} and runs; empty when the lock is held by someone else. */
-  public Uni<Optional<RunReport>> runIfFree(String runId, Trigger trigger) {
-    return lock.tryAcquire(runId)
-        .chain(
-            lease ->
-                lease.isPresent()
-                    ? run(trigger, lease.get()).map(Optional::of)
-                    : Uni.createFrom().item(Optional.<RunReport>empty()));
+  /**
+   * A queued run cut short by a shutdown leaves its checkpoint for the replica that takes its job
+   * next. One that lost its lease leaves the last one it wrote alone: the job may be in another
+   * replica's hands, resuming from it. Any other end forgets it.
+   */
+  private Uni<Void> settleCheckpoint(Active run, RunReport report) {
+    if (!run.queued()) {
+      return Uni.createFrom().voidItem();
+    }
+    if (SHUTDOWN.equals(report.abortReason())) {
+      return saveCheckpoint(run, FINAL_WAIT);
+    }
+    if (LOCK_LOST.equals(report.abortReason()) || LOCK_UNCONFIRMED.equals(report.abortReason())) {
+      return Uni.createFrom().voidItem();
+    }
+    return bounded(checkpoints.drop(report.runId()), FINAL_WAIT)
+        .onFailure()
+        .invoke(e -> Log.warnf("Checkpoint of run %s not removed: %s", report.runId(), e))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  /** The service is stopping: a run admitted from now on ends at once, {@code aborted}. */
+  public void stopTaking() {
+    stopping.set(true);
   }
 
   /** Stops every run of this process from taking further sites; they end {@code aborted}. */
@@ -230,14 +315,33 @@ public class RunService {
     return !active.isEmpty();
   }
 
-  private Uni<Void> dispatchUnderLease(RunTally tally, Lease lease) {
-    Cancellable watchdog = keepAlive(tally, lease);
+  /**
+   * A first renewal (and the first progress report) before any site: the admission's answer may
+   * have been slow to come, and the lease counts only from when its request was sent.
+   */
+  private Uni<Void> dispatchUnderLease(Active run, Optional<Checkpoint> from) {
+    return renewAndPublish(run).chain(next -> dispatchAndKeepAlive(run, from, next));
+  }
+
+  private Uni<Void> dispatchAndKeepAlive(
+      Active run, Optional<Checkpoint> from, Duration firstPause) {
+    RunTally tally = run.tally();
+    Cancellable watchdog = keepAlive(run, firstPause);
+    long afterId = from.map(Checkpoint::after).orElse(0L);
+    long passed = from.map(Checkpoint::passed).orElse(0L);
+    int limit = (int) Math.max(0, numberOfSites - passed);
     Multi<String> urls =
-        sites.sites(numberOfSites).select().first(site -> !tally.isAborted()).map(Site::url);
+        sites
+            .sites(limit, afterId)
+            .select()
+            .first(site -> mayTake(run))
+            .select()
+            .where(run.progress()::take)
+            .map(Site::url);
     return dispatcher
-        .dispatch(urls)
+        .dispatch(urls, url -> mayTake(run))
         .onItem()
-        .invoke(tally::add)
+        .invoke(outcome -> record(run, outcome))
         .onItem()
         .invoke(outcome -> events.siteDone(tally.runId(), outcome))
         .onItem()
@@ -250,40 +354,176 @@ public class RunService {
   }
 
   /**
-   * Renews the lease (every third of the lock timeout, at most 2 s apart) and publishes progress.
+   * The tally and the progress change together, so a checkpoint never sees one without the other.
    */
-  private Cancellable keepAlive(RunTally tally, Lease lease) {
-    return Multi.createFrom()
-        .ticks()
-        .every(renewEvery)
-        .onItem()
-        .transformToUniAndConcatenate(tick -> renewOrAbort(tally, lease))
-        .subscribe()
-        .with(
-            ignored -> {}, e -> Log.warnf("Lock watchdog of run %s stopped: %s", tally.runId(), e));
+  private static void record(Active run, SiteOutcome outcome) {
+    synchronized (run.progress()) {
+      run.tally().add(outcome);
+      run.progress().done(outcome.url());
+    }
   }
 
-  private Uni<Void> renewOrAbort(RunTally tally, Lease lease) {
-    return lock.renew(lease)
-        .invoke(events::lockRenewed)
+  /**
+   * Whether the run may take (or send) one more site: not stopped, and its lease confirmed now. A
+   * lease past its confirmation stops the run on the spot.
+   */
+  private boolean mayTake(Active run) {
+    if (run.tally().isAborted()) {
+      return false;
+    }
+    if (!run.keeper().confirmed()) {
+      stop(run, LOCK_UNCONFIRMED);
+      return false;
+    }
+    return true;
+  }
+
+  private void stop(Active run, String reason) {
+    if (run.tally().abort(reason)) {
+      Log.errorf(
+          "Run %s stops taking sites: %s (%d requests in flight finish)",
+          run.tally().runId(),
+          LOCK_LOST.equals(reason)
+              ? "Redis says its lock is gone or someone else's"
+              : "its lock could not be confirmed before it could have expired",
+          run.progress().inFlight());
+      events.lockRenewed(false);
+    }
+  }
+
+  /**
+   * Renews the lease and publishes progress (and a queued run's checkpoint) every {@code
+   * renewEvery}; after a failed renewal it tries again right away (after {@link #RETRY_PAUSE})
+   * while the lease is still confirmed. One step after the other: a slow renewal delays the next,
+   * it never piles them up nor ends the loop.
+   */
+  private Cancellable keepAlive(Active run, Duration firstPause) {
+    AtomicReference<Duration> next = new AtomicReference<>(firstPause);
+    return Multi.createBy()
+        .repeating()
+        .uni(() -> pause(next.get()).chain(() -> renewAndPublish(run)).invoke(next::set))
+        .indefinitely()
+        .subscribe()
+        .with(
+            ignored -> {},
+            e -> Log.errorf("Lock watchdog of run %s stopped: %s", run.tally().runId(), e));
+  }
+
+  /**
+   * One renewal, judged, and progress published when it was confirmed; returns the pause before the
+   * next, counted from this one's start so that a slow report does not space renewals out.
+   */
+  private Uni<Duration> renewAndPublish(Active run) {
+    long start = System.nanoTime();
+    return run.keeper()
+        .renew()
+        .invoke(renewal -> judge(run, renewal))
+        .call(
+            renewal ->
+                renewal == LeaseKeeper.Renewal.RENEWED
+                    ? publishProgress(run)
+                    : Uni.createFrom().voidItem())
+        .map(
+            renewal ->
+                renewal == LeaseKeeper.Renewal.FAILED
+                    ? RETRY_PAUSE
+                    : max(Duration.ZERO, renewEvery.minusNanos(System.nanoTime() - start)));
+  }
+
+  private static Uni<Void> pause(Duration length) {
+    return length.isZero() || length.isNegative()
+        ? Uni.createFrom().voidItem()
+        : Uni.createFrom().voidItem().onItem().delayIt().by(length);
+  }
+
+  private void judge(Active run, LeaseKeeper.Renewal renewal) {
+    switch (renewal) {
+      case RENEWED -> {
+        Log.debugf(
+            "Lock of run %s renewed: confirmed for %d ms",
+            run.tally().runId(), run.keeper().confirmedForMillis());
+        events.lockRenewed(true);
+      }
+      case LOST -> stop(run, LOCK_LOST);
+      case FAILED -> {
+        if (!run.keeper().confirmed()) {
+          stop(run, LOCK_UNCONFIRMED);
+        }
+      }
+    }
+  }
+
+  private Uni<Void> publishProgress(Active run) {
+    Uni<Void> report = saveReport(snapshot(run).report(), renewalTimeout);
+    return run.queued() ? report.chain(() -> saveCheckpoint(run, renewalTimeout)) : report;
+  }
+
+  private Checkpoint snapshot(Active run) {
+    synchronized (run.progress()) {
+      return run.progress().checkpoint(run.tally().snapshot());
+    }
+  }
+
+  private Uni<Void> saveCheckpoint(Active run, Duration within) {
+    String runId = run.tally().runId();
+    return bounded(checkpoints.save(run.keeper().lease(), snapshot(run)), within)
         .invoke(
-            held -> {
-              if (!held) {
-                Log.errorf("Run %s lost its lock; it takes no further site", tally.runId());
-                tally.abort("lock lost");
+            stored -> {
+              if (!stored) {
+                Log.warnf("Checkpoint of run %s not stored: its lock is gone", runId);
               }
             })
-        .chain(() -> reports.save(tally.snapshot()))
-        // A Redis outage is logged once by the Redis client, not at every tick.
-        .onFailure(RunService::isSourceFailure)
-        .invoke(e -> Log.warnf("Could not renew the lock of run %s: %s", tally.runId(), e))
+        .replaceWithVoid()
+        // A Redis outage is logged once by the Redis client, not at every renewal.
+        .onFailure(e -> !(e instanceof CoordinationUnavailableException))
+        .invoke(e -> Log.warnf("Checkpoint of run %s not stored: %s", runId, e.getMessage()))
         .onFailure()
         .recoverWithNull();
   }
 
+  /** Stores a report within {@code within}; a report that cannot be stored is logged, not fatal. */
+  private Uni<Void> saveReport(RunReport report, Duration within) {
+    return bounded(reports.save(report), within)
+        // A Redis outage is logged once by the Redis client, not at every renewal.
+        .onFailure(e -> !(e instanceof CoordinationUnavailableException))
+        .invoke(
+            e ->
+                Log.warnf(
+                    "Report of run %s (%s) not stored: %s",
+                    report.runId(), report.state().label(), e.getMessage()))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  /** Releases within a bound: an unreachable Redis lets the lock expire by itself instead. */
+  private Uni<Void> release(Lease lease) {
+    return bounded(lock.release(lease), FINAL_WAIT)
+        .onFailure(e -> !(e instanceof CoordinationUnavailableException))
+        .invoke(
+            e ->
+                Log.warnf(
+                    "Lock of run %s not released (it expires after lock-timeout): %s",
+                    lease.owner(), e.getMessage()))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  private static <T> Uni<T> bounded(Uni<T> call, Duration within) {
+    return call.ifNoItem()
+        .after(within)
+        .failWith(() -> new TimeoutException("Redis did not answer within " + within));
+  }
+
+  /** One run of this process: its count, its progress, its lease, and whether a job carries it. */
+  private record Active(RunTally tally, Progress progress, LeaseKeeper keeper, boolean queued) {}
+
   /** Anything but a Redis outage, which must surface as such (503), not as a failed run. */
   private static boolean isSourceFailure(Throwable failure) {
     return !(failure instanceof CoordinationUnavailableException);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static Duration min(Duration a, Duration b) {

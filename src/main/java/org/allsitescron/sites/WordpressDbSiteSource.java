@@ -49,10 +49,10 @@ public final class WordpressDbSiteSource implements SiteSource {
   }
 
   @Override
-  public Multi<Site> sites(int limit) {
+  public Multi<Site> sites(int limit, long afterId) {
     return Multi.createBy()
         .repeating()
-        .uni(() -> new Cursor(limit), this::nextBatch)
+        .uni(() -> new Cursor(limit, afterId), this::nextBatch)
         .until(List::isEmpty)
         .invoke(outages::ok)
         .onItem()
@@ -207,8 +207,9 @@ public final class WordpressDbSiteSource implements SiteSource {
     private long afterId;
     private int remaining;
 
-    private Cursor(int limit) {
+    private Cursor(int limit, long afterId) {
       this.remaining = limit;
+      this.afterId = afterId;
     }
 
     private void advance(List<BlogRow> batch) {

@@ -146,9 +146,9 @@ class RedisRefusalIT {
       JsonPath body = assertError(answer, "*/*", 503, UNAVAILABLE);
       String runId = body.getString("run_id");
       assertThat(runId).isNotBlank();
-      assertThat(body.getString("state")).isEqualTo("aborted");
-      assertThat(body.getLong("count")).isOne();
-      assertThat(body.getString("abort_reason")).contains("Redis unavailable");
+      assertThat(body.getString("report.state")).isEqualTo("aborted");
+      assertThat(body.getLong("report.count")).isOne();
+      assertThat(body.getString("report.abort_reason")).contains("Redis unavailable");
       for (String accept : ACCEPTS) {
         assertReason(
             assertError(get(service, STATUS, accept), accept, 503, UNAVAILABLE), "unreachable");

@@ -123,8 +123,8 @@ class SiteDatabaseRefusalIT {
       assertThat(cut.getString("reason")).isEqualTo("unreachable");
       String runId = cut.getString("run_id");
       assertThat(runId).isNotBlank();
-      assertThat(cut.getLong("count")).isOne();
-      assertThat(cut.getString("state")).isEqualTo("aborted");
+      assertThat(cut.getLong("report.count")).isOne();
+      assertThat(cut.getString("report.state")).isEqualTo("aborted");
       assertThat(
               readiness(service, "site source", 503, USER, String.valueOf(proxy.port()), PASSWORD))
           .containsEntry("reason", "unreachable");

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.Optional;
+import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.Job;
 import org.allsitescron.coordination.JobQueue;
 import org.allsitescron.coordination.QueueDepth;
@@ -20,6 +22,14 @@ public class LocalJobQueue implements JobQueue {
 
   private final Deque<Job> queue = new ArrayDeque<>();
   private final Deque<String> dead = new ArrayDeque<>();
+  private final LocalRunLock lock;
+  private final long latestRetryMillis;
+
+  LocalJobQueue(LocalRunLock lock, CronConfig config) {
+    this.lock = lock;
+    this.latestRetryMillis =
+        Job.latestRetry(config.lockTimeout(), config.redis().maxRetries()).toMillis();
+  }
 
   @Override
   public Uni<Optional<Job>> take(String consumer) {
@@ -73,12 +83,21 @@ public class LocalJobQueue implements JobQueue {
     return queue.add(job);
   }
 
+  /** Same rules as {@code queue-take.lua}: the first due job; absurd retry times buried. */
   private synchronized Optional<Job> takeNow() {
-    Job head = queue.peekFirst();
-    if (head == null || head.retryAtMillis() > System.currentTimeMillis()) {
-      return Optional.empty();
+    long now = System.currentTimeMillis();
+    boolean locked = lock.isHeld();
+    for (Iterator<Job> jobs = queue.iterator(); jobs.hasNext(); ) {
+      Job job = jobs.next();
+      if (job.retryAtMillis() > now + latestRetryMillis) {
+        jobs.remove();
+        dead.add(job.buried("retry_at " + job.retryAtMillis() + " is beyond any retry", now));
+      } else if (!locked || job.retryAtMillis() <= now) {
+        jobs.remove();
+        return Optional.of(job);
+      }
     }
-    return Optional.of(queue.pollFirst());
+    return Optional.empty();
   }
 
   private synchronized boolean buryNow(String entry) {

@@ -26,11 +26,19 @@ public class RedisJobQueue implements JobQueue {
 
   private final RedisCommands redis;
   private final RedisKeys keys;
+
+  /** Entries {@code queue-take.lua} looks at for a due job, from the head. */
+  static final int LOOKED_AT = 100;
+
   private final String heartbeatTtlMillis;
+  private final String latestRetryMillis;
 
   RedisJobQueue(RedisCommands redis, RedisKeys keys, CronConfig config) {
     this.redis = redis;
     this.keys = keys;
+    this.latestRetryMillis =
+        String.valueOf(
+            Job.latestRetry(config.lockTimeout(), config.redis().maxRetries()).toMillis());
     this.heartbeatTtlMillis =
         String.valueOf(config.worker().heartbeatInterval().multipliedBy(3).toMillis());
   }
@@ -40,10 +48,26 @@ public class RedisJobQueue implements JobQueue {
     return redis
         .eval(
             Script.QUEUE_TAKE,
-            List.of(keys.queue(), keys.processing(consumer), keys.consumers()),
+            List.of(
+                keys.queue(),
+                keys.processing(consumer),
+                keys.consumers(),
+                keys.lock(),
+                keys.dead()),
             String.valueOf(System.currentTimeMillis()),
-            consumer)
-        .map(taken -> Optional.ofNullable(taken).map(Response::toString).map(Job::parse));
+            consumer,
+            latestRetryMillis,
+            String.valueOf(LOOKED_AT))
+        .invoke(RedisJobQueue::logBuried)
+        .map(reply -> Optional.ofNullable(reply.get(0)).map(Response::toString).map(Job::parse));
+  }
+
+  private static void logBuried(Response reply) {
+    long buried = reply.get(1).toLong();
+    if (buried > 0) {
+      Log.warnf(
+          "Moved %d job(s) to the dead-letter list: their retry_at lies beyond any retry", buried);
+    }
   }
 
   @Override

@@ -14,7 +14,8 @@ enum Script {
   QUEUE_TAKE("queue-take"),
   QUEUE_MOVE("queue-move"),
   QUEUE_RECLAIM("queue-reclaim"),
-  REPORT_SAVE("report-save");
+  REPORT_SAVE("report-save"),
+  CHECKPOINT_SAVE("checkpoint-save");
 
   private final String source;
 
