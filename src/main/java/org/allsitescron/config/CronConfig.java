@@ -87,6 +87,7 @@ public interface CronConfig {
    * false.
    */
   @WithDefault("false")
+  @WithConverter(StrictBooleanConverter.class)
   boolean basicAuthOverHttp();
 
   /** Time-to-live of the run lock; renewed while the run is alive. Default 5m. */
