@@ -188,7 +188,9 @@ public class RunService {
     RunTally tally =
         from.map(c -> new RunTally(lease.owner(), trigger, lease.fence(), c))
             .orElseGet(() -> new RunTally(lease.owner(), trigger, lease.fence()));
-    Progress progress = from.map(Progress::new).orElseGet(Progress::new);
+    Progress progress =
+        from.map(c -> new Progress(c, Dispatcher::reportedUrl))
+            .orElseGet(() -> new Progress(Dispatcher::reportedUrl));
     LeaseKeeper keeper = new LeaseKeeper(lock, lease, lockTimeout, leaseMargin, renewalTimeout);
     Active run = new Active(tally, progress, keeper, queued);
     from.ifPresent(
