@@ -1,6 +1,7 @@
 package org.allsitescron.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,13 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Runs")
 public class QueueResource {
 
-  private final JobRunner jobs;
-  private final ReplicaIdentity replica;
-
-  QueueResource(JobRunner jobs, ReplicaIdentity replica) {
-    this.jobs = jobs;
-    this.replica = replica;
-  }
+  @Inject JobRunner jobs;
+  @Inject ReplicaIdentity replica;
 
   @POST
   @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Every setting of the service, under {@code all-sites-cron.}; replaces the plugin's filters. */
+/**
+ * Every setting of the service, under {@code all-sites-cron.}; replaces the plugin's filters. Every
+ * boolean key reads through {@link StrictBooleanConverter}, so a typo stops start-up instead of
+ * meaning {@code false}.
+ */
 @ConfigMapping(prefix = "all-sites-cron")
 public interface CronConfig {
 
@@ -58,6 +62,7 @@ public interface CronConfig {
 
   /** Verify TLS certificates of the sites. Default true. */
   @WithDefault("true")
+  @WithConverter(StrictBooleanConverter.class)
   boolean sslVerify();
 
   /**
@@ -98,6 +103,7 @@ public interface CronConfig {
   Optional<String> authToken();
 
   /** Demand the token; defaults to true exactly when a token is set. */
+  @WithConverter(StrictBooleanConverter.class)
   Optional<Boolean> requireAuth();
 
   /** Redis for queue, lock and cooldown: {@code auto} uses it when Redis is configured. */
@@ -187,6 +193,7 @@ public interface CronConfig {
   interface Worker {
     /** Drain the queue on this replica. Default true. */
     @WithDefault("true")
+    @WithConverter(StrictBooleanConverter.class)
     boolean enabled();
 
     /** Time between two looks at the queue, as the scheduler reads it ({@code 1s}). Default 1s. */

@@ -20,6 +20,7 @@ import java.util.stream.StreamSupport;
 import org.allsitescron.config.ConfigChecks;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.config.SiteUrl;
+import org.allsitescron.logging.OutageLog;
 
 /**
  * The network's own {@code wp_blogs}, read-only, one keyset batch at a time. A site's URL is its
@@ -53,6 +54,7 @@ public final class WordpressDbSiteSource implements SiteSource {
   private final OptionalInt networkId;
   private final String scheme;
   private final int batchSize;
+  private final OutageLog outages = new OutageLog("Site database");
 
   public WordpressDbSiteSource(Pool pool, CronConfig config) {
     CronConfig.Sites.WordpressDb db = config.sites().wordpressDb();
@@ -69,22 +71,50 @@ public final class WordpressDbSiteSource implements SiteSource {
         .repeating()
         .uni(() -> new Cursor(limit, afterId), this::nextBatch)
         .until(List::isEmpty)
+        .invoke(outages::ok)
         .onItem()
-        .transformToIterable(Function.identity());
+        .transformToIterable(Function.identity())
+        .onFailure()
+        .transform(this::unavailable);
   }
 
   @Override
   public Uni<Long> count(int limit) {
     return pool.preparedQuery("SELECT COUNT(*) FROM " + blogsTable() + " WHERE " + filter())
         .execute(networkArgs(Tuple.tuple()))
-        .map(rows -> Math.min(limit, rows.iterator().next().getLong(0)));
+        .map(rows -> Math.min(limit, rows.iterator().next().getLong(0)))
+        .invoke(outages::ok)
+        .onFailure()
+        .transform(this::unavailable);
   }
 
+  /**
+   * What a run reads, tried for real: one row of {@code <prefix>blogs} and blog 1's {@code siteurl}
+   * from {@code <prefix>options}, so wrong credentials and a missing grant show, not only an
+   * unreachable server.
+   */
   @Override
   public Uni<Void> check() {
     return pool.query("SELECT blog_id FROM " + blogsTable() + " LIMIT 1")
         .execute()
-        .replaceWithVoid();
+        .chain(
+            () ->
+                pool.query(
+                        "SELECT option_value FROM `"
+                            + optionsTable(1)
+                            + "` WHERE option_name = 'siteurl' LIMIT 1")
+                    .execute())
+        .replaceWithVoid()
+        .invoke(outages::ok)
+        .onFailure()
+        .transform(this::unavailable);
+  }
+
+  /** Classifies a failure and logs it, once per outage (the details name user and host). */
+  private SiteSourceUnavailableException unavailable(Throwable failure) {
+    SiteSourceUnavailableException unavailable = SiteSourceUnavailableException.of(failure);
+    outages.failed(unavailable.reason().label(), unavailable.getMessage());
+    return unavailable;
   }
 
   @Override
