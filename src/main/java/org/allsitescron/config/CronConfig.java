@@ -60,6 +60,30 @@ public interface CronConfig {
   @WithDefault("true")
   boolean sslVerify();
 
+  /**
+   * Name of a Quarkus TLS configuration ({@code quarkus.tls.<name>.trust-store.…}) whose trust
+   * store (and key store, for client certificates) the site requests use instead of the JDK's CAs;
+   * unset by default. {@link #sslVerify()} false still trusts everything.
+   */
+  Optional<String> tlsConfigurationName();
+
+  /**
+   * Largest response header block accepted from a site, in bytes; larger answers end {@code
+   * http_error}. Default 65536 (Vert.x's own default is 8192).
+   */
+  @WithDefault("65536")
+  @Min(value = 8192, message = "must be at least 8192 (got ${validatedValue})")
+  @Max(value = 1_048_576, message = "must be at most 1048576 (got ${validatedValue})")
+  int maxResponseHeaderSize();
+
+  /**
+   * Send the credentials of a site URL ({@code http://user:pass@host/}) as Basic auth over plain
+   * http too; by default they are only sent over https and such an http site is refused. Default
+   * false.
+   */
+  @WithDefault("false")
+  boolean basicAuthOverHttp();
+
   /** Time-to-live of the run lock; renewed while the run is alive. Default 5m. */
   @WithDefault("5m")
   @WithConverter(SecondsOrDurationConverter.class)
@@ -136,6 +160,27 @@ public interface CronConfig {
     @WithDefault("7d")
     @WithConverter(SecondsOrDurationConverter.class)
     Duration reportTtl();
+
+    /** Bounds of the dead-letter list. */
+    DeadLetters deadLetters();
+  }
+
+  /** Bounds of the dead-letter list ({@code <queue>:dead}). */
+  interface DeadLetters {
+    /** Most entries kept; burying one more drops the oldest. Default 1000. */
+    @WithDefault("1000")
+    @Min(value = 1, message = "must be at least 1 (got ${validatedValue})")
+    @Max(value = 1_000_000, message = "must be at most 1000000 (got ${validatedValue})")
+    int maxEntries();
+
+    /**
+     * Most characters of a buried job's text that are kept; a longer one is cut, with a note of its
+     * length. Default 8192.
+     */
+    @WithDefault("8192")
+    @Min(value = 256, message = "must be at least 256 (got ${validatedValue})")
+    @Max(value = 1_048_576, message = "must be at most 1048576 (got ${validatedValue})")
+    int maxJobLength();
   }
 
   /** The scheduled queue worker. */

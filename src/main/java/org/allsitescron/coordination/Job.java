@@ -113,12 +113,21 @@ public record Job(
         .withRaw();
   }
 
-  /** The dead-letter entry: the original text and the reason. */
-  public String buried(String reason, long nowMillis) {
+  /**
+   * The dead-letter entry: the original text and the reason. A text longer than {@code
+   * maxJobLength} characters is cut there, and the entry says so ({@code truncated}, {@code
+   * job_length}): such a job cannot be replayed.
+   */
+  public String buried(String reason, long nowMillis, int maxJobLength) {
     ObjectNode entry = JSON.createObjectNode();
-    entry.put("job", raw);
+    boolean cut = raw.length() > maxJobLength;
+    entry.put("job", cut ? raw.substring(0, maxJobLength) : raw);
     entry.put("reason", reason);
     entry.put("buried_at", nowMillis / 1000);
+    if (cut) {
+      entry.put("truncated", true);
+      entry.put("job_length", raw.length());
+    }
     return entry.toString();
   }
 

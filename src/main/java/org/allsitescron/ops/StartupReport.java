@@ -81,6 +81,9 @@ public class StartupReport {
     shown.put(p + "per-host-rate", String.valueOf(config.perHostRate()));
     shown.put(p + "request-timeout", String.valueOf(config.requestTimeout()));
     shown.put(p + "ssl-verify", String.valueOf(config.sslVerify()));
+    shown.put(p + "tls-configuration-name", config.tlsConfigurationName().orElse(NOT_SET));
+    shown.put(p + "max-response-header-size", String.valueOf(config.maxResponseHeaderSize()));
+    shown.put(p + "basic-auth-over-http", String.valueOf(config.basicAuthOverHttp()));
     shown.put(p + "lock-timeout", String.valueOf(config.lockTimeout()));
     shown.put(p + "shutdown-grace", String.valueOf(config.shutdownGrace()));
     shown.put(p + "auth-token", config.authToken().isPresent() ? MASK : NOT_SET);

@@ -61,13 +61,18 @@ final class LeaseKeeper {
     return Duration.ofNanos(confirmedUntil.get() - System.nanoTime()).toMillis();
   }
 
-  /** One renewal, answered within the renewal timeout; never fails. */
+  /**
+   * One renewal, answered within the renewal timeout or, when longer, within what is left of the
+   * lease (an answer that comes late still counts from when it was asked; past the lease it changes
+   * nothing for sites already refused); never fails.
+   */
   Uni<Renewal> renew() {
     long sentAt = System.nanoTime();
+    Duration bound = max(renewalTimeout, Duration.ofMillis(confirmedForMillis()));
     return lock.renew(lease)
         .ifNoItem()
-        .after(renewalTimeout)
-        .failWith(() -> new TimeoutException("no answer within " + renewalTimeout))
+        .after(bound)
+        .failWith(() -> new TimeoutException("no answer within " + bound))
         .map(held -> held ? confirm(sentAt) : Renewal.LOST)
         .onFailure()
         .recoverWithItem(
@@ -77,6 +82,10 @@ final class LeaseKeeper {
                   lease.owner(), confirmedForMillis(), e.getMessage());
               return Renewal.FAILED;
             });
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private Renewal confirm(long sentAt) {

@@ -41,8 +41,24 @@ final class Progress {
       return false;
     }
     inFlight.add(site.id());
-    idsByUrl.computeIfAbsent(site.url(), url -> new ArrayDeque<>()).add(site.id());
+    // By the URL the outcome will carry (credentials redacted), so done(outcome.url()) finds it.
+    idsByUrl.computeIfAbsent(site.displayUrl(), url -> new ArrayDeque<>()).add(site.id());
     return true;
+  }
+
+  /** A site taken but not requested (a duplicate of an earlier one): done at once. */
+  synchronized void skip(Site site) {
+    ArrayDeque<Long> ids = idsByUrl.get(site.displayUrl());
+    if (ids != null) {
+      ids.removeLastOccurrence(site.id());
+      if (ids.isEmpty()) {
+        idsByUrl.remove(site.displayUrl());
+      }
+    }
+    if (inFlight.remove(site.id())) {
+      beyond.add(site.id());
+      advance();
+    }
   }
 
   /** The site of {@code url} (the oldest of that URL in flight) is done. */

@@ -26,12 +26,14 @@ public record RunReport(
     long ok,
     long errors,
     long timeouts,
+    /** Sites listed again in the same run (same normalized URL): counted, not requested. */
+    long duplicates,
     @JsonProperty("failed_sites") List<SiteOutcome> failedSites,
     long fence,
     @JsonProperty("abort_reason") String abortReason,
     @JsonProperty("resumed_from") ResumedFrom resumedFrom) {
 
-  /** A report of a run that was not taken over from another replica. */
+  /** A report of a run that was not taken over from another replica and had no duplicates. */
   public RunReport(
       String runId,
       Trigger trigger,
@@ -59,6 +61,7 @@ public record RunReport(
         ok,
         errors,
         timeouts,
+        0,
         failedSites,
         fence,
         abortReason,

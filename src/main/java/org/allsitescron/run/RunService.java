@@ -115,7 +115,7 @@ public class RunService {
             count ->
                 sites
                     .sites(Math.min(numberOfSites, Preview.LISTED))
-                    .map(Site::url)
+                    .map(Site::displayUrl)
                     .collect()
                     .asList()
                     .map(urls -> new Preview(count, urls)));
@@ -287,6 +287,8 @@ public class RunService {
             .first(site -> mayTake(run))
             .select()
             .where(run.progress()::take)
+            .select()
+            .where(site -> admit(run, site))
             .map(Site::url);
     return dispatcher
         .dispatch(urls, url -> mayTake(run))
@@ -301,6 +303,17 @@ public class RunService {
         .onFailure(RunService::isSourceFailure)
         .recoverWithNull()
         .eventually(watchdog::cancel);
+  }
+
+  /** A duplicate of an earlier site is counted and, for the checkpoint, done at once. */
+  private static boolean admit(Active run, Site site) {
+    synchronized (run.progress()) {
+      if (run.tally().admit(site)) {
+        return true;
+      }
+      run.progress().skip(site);
+      return false;
+    }
   }
 
   /**

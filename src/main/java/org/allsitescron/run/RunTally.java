@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.allsitescron.dispatch.Outcome;
 import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.sites.Site;
 
 /** The running count of one run, fed outcome by outcome from any thread. */
 final class RunTally {
@@ -22,6 +23,7 @@ final class RunTally {
   private long ok;
   private long errors;
   private long timeouts;
+  private long duplicates;
   private final AtomicReference<String> abortReason = new AtomicReference<>();
   private volatile boolean broken;
 
@@ -76,6 +78,15 @@ final class RunTally {
     }
   }
 
+  /** Whether to request {@code site}: false (and counted) for a duplicate of an earlier site. */
+  synchronized boolean admit(Site site) {
+    if (site.duplicate()) {
+      duplicates++;
+      return false;
+    }
+    return true;
+  }
+
   /**
    * Stops the run from taking further sites; the first reason wins (one compare-and-set, so two
    * threads aborting at once cannot both win). Returns whether this call's reason won.
@@ -105,7 +116,7 @@ final class RunTally {
 
   /** Finished, unless an abort left sites unrequested (an abort after the last site is moot). */
   synchronized RunReport finish() {
-    boolean cutShort = broken || (isAborted() && count < total);
+    boolean cutShort = broken || (isAborted() && count + duplicates < total);
     return report(cutShort ? RunState.ABORTED : RunState.FINISHED, Instant.now());
   }
 
@@ -124,6 +135,7 @@ final class RunTally {
         ok,
         errors,
         timeouts,
+        duplicates,
         List.copyOf(failed),
         fence,
         reason,

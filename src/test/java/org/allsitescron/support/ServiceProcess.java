@@ -111,6 +111,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> args = new ArrayList<>();
+    private String maxHeap = "256m";
+    private Path directory;
 
     private Builder(String name) {
       this.name = name;
@@ -126,6 +128,18 @@ public final class ServiceProcess implements AutoCloseable {
     /** An environment variable. */
     public Builder env(String key, String value) {
       environment.put(key, value);
+      return this;
+    }
+
+    /** The JVM's {@code -Xmx} (256m by default, the chart's limit allows it). */
+    public Builder maxHeap(String size) {
+      this.maxHeap = size;
+      return this;
+    }
+
+    /** The working directory (where Quarkus looks for {@code config/application.yaml}). */
+    public Builder directory(Path value) {
+      directory = value;
       return this;
     }
 
@@ -146,14 +160,19 @@ public final class ServiceProcess implements AutoCloseable {
           Files.createDirectories(Path.of("target", "it-logs")).resolve(name + "-" + port + ".log");
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx256m");
+      command.add("-Xmx" + maxHeap);
       command.add("-Dquarkus.http.port=" + port);
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.add("-jar");
-      command.add(jar.toString());
+      command.add(jar.toAbsolutePath().toString());
       command.addAll(args);
       ProcessBuilder builder =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toAbsolutePath().toFile());
+      if (directory != null) {
+        builder.directory(directory.toFile());
+      }
       builder.environment().put("HOSTNAME", name);
       builder.environment().putAll(environment);
       return new ServiceProcess(name, port, builder.start(), log);

@@ -24,9 +24,11 @@ public class LocalJobQueue implements JobQueue {
   private final Deque<String> dead = new ArrayDeque<>();
   private final LocalRunLock lock;
   private final long latestRetryMillis;
+  private final CronConfig.DeadLetters deadLetters;
 
   LocalJobQueue(LocalRunLock lock, CronConfig config) {
     this.lock = lock;
+    this.deadLetters = config.redis().deadLetters();
     this.latestRetryMillis =
         Job.latestRetry(config.lockTimeout(), config.redis().maxRetries()).toMillis();
   }
@@ -49,7 +51,9 @@ public class LocalJobQueue implements JobQueue {
   @Override
   public Uni<Void> bury(String consumer, Job job, String reason) {
     return Uni.createFrom()
-        .item(() -> buryNow(job.buried(reason, System.currentTimeMillis())))
+        .item(
+            () ->
+                buryNow(job.buried(reason, System.currentTimeMillis(), deadLetters.maxJobLength())))
         .replaceWithVoid();
   }
 
@@ -91,7 +95,11 @@ public class LocalJobQueue implements JobQueue {
       Job job = jobs.next();
       if (job.retryAtMillis() > now + latestRetryMillis) {
         jobs.remove();
-        dead.add(job.buried("retry_at " + job.retryAtMillis() + " is beyond any retry", now));
+        buryNow(
+            job.buried(
+                "retry_at " + job.retryAtMillis() + " is beyond any retry",
+                now,
+                deadLetters.maxJobLength()));
       } else if (!locked || job.retryAtMillis() <= now) {
         jobs.remove();
         return Optional.of(job);
@@ -100,8 +108,13 @@ public class LocalJobQueue implements JobQueue {
     return Optional.empty();
   }
 
+  /** Keeps the newest {@code dead-letters.max-entries}, as the Redis kind does. */
   private synchronized boolean buryNow(String entry) {
-    return dead.add(entry);
+    dead.add(entry);
+    while (dead.size() > deadLetters.maxEntries()) {
+      dead.pollFirst();
+    }
+    return true;
   }
 
   private synchronized QueueDepth depthNow() {

@@ -32,6 +32,7 @@ public class RedisJobQueue implements JobQueue {
 
   private final String heartbeatTtlMillis;
   private final String latestRetryMillis;
+  private final CronConfig.DeadLetters deadLetters;
 
   RedisJobQueue(RedisCommands redis, RedisKeys keys, CronConfig config) {
     this.redis = redis;
@@ -41,6 +42,7 @@ public class RedisJobQueue implements JobQueue {
             Job.latestRetry(config.lockTimeout(), config.redis().maxRetries()).toMillis());
     this.heartbeatTtlMillis =
         String.valueOf(config.worker().heartbeatInterval().multipliedBy(3).toMillis());
+    this.deadLetters = config.redis().deadLetters();
   }
 
   @Override
@@ -59,6 +61,7 @@ public class RedisJobQueue implements JobQueue {
             latestRetryMillis,
             String.valueOf(LOOKED_AT))
         .invoke(RedisJobQueue::logBuried)
+        .call(reply -> reply.get(1).toLong() > 0 ? trimDead() : Uni.createFrom().voidItem())
         .map(reply -> Optional.ofNullable(reply.get(0)).map(Response::toString).map(Job::parse));
   }
 
@@ -81,9 +84,21 @@ public class RedisJobQueue implements JobQueue {
     return move(consumer, taken, keys.queue(), job.raw(), "head");
   }
 
+  /**
+   * {@code queue-move.lua} into the dead-letter list, then {@code LTRIM}: the list keeps its newest
+   * {@code dead-letters.max-entries} (a failed trim only delays the bound).
+   */
   @Override
   public Uni<Void> bury(String consumer, Job job, String reason) {
-    return move(consumer, job, keys.dead(), job.buried(reason, System.currentTimeMillis()), "tail");
+    String entry = job.buried(reason, System.currentTimeMillis(), deadLetters.maxJobLength());
+    return move(consumer, job, keys.dead(), entry, "tail").chain(this::trimDead);
+  }
+
+  /** {@code LTRIM dead -<dead-letters.max-entries> -1}: keeps the newest entries. */
+  private Uni<Void> trimDead() {
+    return redis
+        .run("LTRIM", keys.dead(), String.valueOf(-deadLetters.maxEntries()), "-1")
+        .replaceWithVoid();
   }
 
   @Override

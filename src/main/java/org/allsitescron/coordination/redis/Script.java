@@ -15,7 +15,9 @@ enum Script {
   QUEUE_MOVE("queue-move"),
   QUEUE_RECLAIM("queue-reclaim"),
   REPORT_SAVE("report-save"),
-  CHECKPOINT_SAVE("checkpoint-save");
+  CHECKPOINT_SAVE("checkpoint-save"),
+  DEAD_REPLAY("dead-replay"),
+  DEAD_PURGE("dead-purge");
 
   private final String source;
 
