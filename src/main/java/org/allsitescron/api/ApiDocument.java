@@ -107,6 +107,13 @@ public class ApiDocument implements OASModelReader {
         components,
         "dry_run",
         "List the sites a run would request and request nothing: no" + " cooldown, no lock.");
+    components.addParameter(
+        "token",
+        OASFactory.createParameter()
+            .name("token")
+            .in(Parameter.In.QUERY)
+            .description(Query.TOKEN_DOC)
+            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     return OASFactory.createOpenAPI().components(components);
   }
 
