@@ -11,7 +11,14 @@ public enum Outcome {
   /** Sent, but no answer in time; on most setups the cron still runs. */
   TIMEOUT("timeout"),
   /** Never reached the site: DNS, refused connection, TLS, or an unusable URL. */
-  CONNECT_ERROR("connect_error");
+  CONNECT_ERROR("connect_error"),
+  /**
+   * A 2xx answer, yet the events due before the request were still due after {@code
+   * cron-check.settle-timeout}: WordPress answered without running them.
+   */
+  STILL_DUE("still_due"),
+  /** Not requested: {@code cron-check.mode=due} and nothing due, or its lock held. */
+  NOT_REQUESTED("not_requested");
 
   private final String label;
 

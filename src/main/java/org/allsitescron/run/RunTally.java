@@ -43,14 +43,16 @@ final class RunTally {
 
   synchronized void add(SiteOutcome outcome) {
     count++;
-    if (outcome.outcome() == Outcome.OK) {
-      ok++;
-    } else if (outcome.outcome() == Outcome.TIMEOUT) {
-      timeouts++;
-    } else {
-      errors++;
+    switch (outcome.outcome()) {
+      case OK -> ok++;
+      case TIMEOUT -> timeouts++;
+      case HTTP_ERROR, CONNECT_ERROR -> errors++;
+      case STILL_DUE, NOT_REQUESTED -> {
+        // counted by their cron outcome
+      }
     }
-    if (outcome.outcome() != Outcome.OK && failed.size() < RunReport.FAILED_SITES_KEPT) {
+    boolean failing = outcome.outcome() != Outcome.OK && outcome.outcome() != Outcome.NOT_REQUESTED;
+    if (failing && failed.size() < RunReport.FAILED_SITES_KEPT) {
       failed.add(outcome);
     }
   }
