@@ -43,7 +43,7 @@ final class Answers {
       return text(200, report.count() == 0 ? noSites() : GithubActionsText.report(report));
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", report.count() > 0 && !report.hasErrors());
+    body.put("success", report.count() > 0 && !report.hasErrors() && report.stillDue() == 0);
     body.put("count", report.count());
     body.put("message", runMessage(report));
     body.put("timestamp", now());
@@ -53,6 +53,10 @@ final class Answers {
     body.put("ok", report.ok());
     body.put("errors", report.errors());
     body.put("timeouts", report.timeouts());
+    body.put("requested", report.requested());
+    if (report.cron() != null) {
+      body.put("cron", report.cron());
+    }
     body.put("failed_sites", report.failedSites());
     if (report.hasErrors()) {
       body.put("error_code", "PARTIAL_FAILURE");

@@ -3,6 +3,8 @@ package org.allsitescron.dispatch;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.allsitescron.config.CronConfig;
 
 /**
@@ -28,15 +30,34 @@ public class Dispatcher {
 
   /** One outcome per site URL, in completion order. */
   public Multi<SiteOutcome> dispatch(Multi<String> siteUrls) {
-    HostGate gate = new HostGate(perHostConcurrency, perHostRate);
-    return siteUrls.onItem().transformToUni(url -> request(gate, url)).merge(concurrency);
+    return dispatch(
+        siteUrls, Function.identity(), (url, outcome) -> Uni.createFrom().item(outcome));
   }
 
-  private Uni<SiteOutcome> request(HostGate gate, String siteUrl) {
+  /**
+   * One outcome per site, in completion order: each site's {@code wp-cron.php} is requested, then
+   * {@code settle} turns the answer into the final outcome. Both happen under the site's per-host
+   * slot and one of the {@code concurrency} places, so a {@code settle} that waits for the site's
+   * cron work to finish makes the caps count that work, not just the open requests.
+   */
+  public <T> Multi<SiteOutcome> dispatch(
+      Multi<T> sites,
+      Function<T, String> siteUrl,
+      BiFunction<T, SiteOutcome, Uni<SiteOutcome>> settle) {
+    HostGate gate = new HostGate(perHostConcurrency, perHostRate);
+    return sites
+        .onItem()
+        .transformToUni(site -> request(gate, site, siteUrl.apply(site), settle))
+        .merge(concurrency);
+  }
+
+  private <T> Uni<SiteOutcome> request(
+      HostGate gate, T site, String siteUrl, BiFunction<T, SiteOutcome, Uni<SiteOutcome>> settle) {
     CronTarget target = CronTarget.of(siteUrl);
     if (!target.isValid()) {
-      return client.request(target);
+      return client.request(target).chain(outcome -> settle.apply(site, outcome));
     }
-    return gate.through(target.host(), () -> client.request(target));
+    return gate.through(
+        target.host(), () -> client.request(target).chain(outcome -> settle.apply(site, outcome)));
   }
 }

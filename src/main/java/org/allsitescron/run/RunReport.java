@@ -27,7 +27,9 @@ public record RunReport(
     long timeouts,
     @JsonProperty("failed_sites") List<SiteOutcome> failedSites,
     long fence,
-    @JsonProperty("abort_reason") String abortReason) {
+    @JsonProperty("abort_reason") String abortReason,
+    long requested,
+    CronCounts cron) {
 
   /** Failed sites kept in a report; the counts cover the rest. */
   public static final int FAILED_SITES_KEPT = 100;
@@ -35,5 +37,10 @@ public record RunReport(
   /** Whether any site ended in an error (timeouts are not errors). */
   public boolean hasErrors() {
     return errors > 0;
+  }
+
+  /** Sites that answered, yet whose due events were still due after the settle timeout. */
+  public long stillDue() {
+    return cron == null ? 0 : cron.stillDue();
   }
 }

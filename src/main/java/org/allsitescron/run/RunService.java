@@ -20,6 +20,8 @@ import org.allsitescron.coordination.Lease;
 import org.allsitescron.coordination.RunLock;
 import org.allsitescron.coordination.Ticket;
 import org.allsitescron.dispatch.Dispatcher;
+import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.sites.CronWatch;
 import org.allsitescron.sites.Site;
 import org.allsitescron.sites.SiteSource;
 
@@ -45,6 +47,9 @@ public class RunService {
   private final int numberOfSites;
   private final long cooldownSeconds;
   private final Duration renewEvery;
+  private final CronConfig.CronCheckMode cronMode;
+  private final Duration pollInterval;
+  private final Duration settleTimeout;
   private final Set<RunTally> active = ConcurrentHashMap.newKeySet();
 
   RunService(
@@ -64,6 +69,9 @@ public class RunService {
     this.numberOfSites = config.numberOfSites();
     this.cooldownSeconds = config.rateLimitSeconds();
     this.renewEvery = min(config.lockTimeout().dividedBy(3), PROGRESS_EVERY);
+    this.cronMode = config.effectiveCronCheckMode();
+    this.pollInterval = config.cronCheck().pollInterval();
+    this.settleTimeout = config.cronCheck().settleTimeout();
   }
 
   /**
@@ -184,14 +192,20 @@ public class RunService {
 
   private Uni<Void> dispatchUnderLease(RunTally tally, Lease lease) {
     Cancellable watchdog = keepAlive(tally, lease);
-    Multi<String> urls =
-        sites.sites(numberOfSites).select().first(site -> !tally.isAborted()).map(Site::url);
+    CronJudge judge = cronJudge(tally);
+    Multi<Site> wanted =
+        sites
+            .sites(numberOfSites)
+            .select()
+            .first(site -> !tally.isAborted())
+            .onItem()
+            .invoke(site -> skipUnwanted(judge, tally, site))
+            .select()
+            .where(judge::wants);
     return dispatcher
-        .dispatch(urls)
+        .dispatch(wanted, Site::url, judge::settle)
         .onItem()
-        .invoke(tally::add)
-        .onItem()
-        .invoke(outcome -> events.siteDone(tally.runId(), outcome))
+        .invoke(outcome -> record(tally, outcome))
         .onItem()
         .ignoreAsUni()
         .onFailure(RunService::isSourceFailure)
@@ -199,6 +213,26 @@ public class RunService {
         .onFailure(RunService::isSourceFailure)
         .recoverWithNull()
         .eventually(watchdog::cancel);
+  }
+
+  private CronJudge cronJudge(RunTally tally) {
+    if (cronMode != CronConfig.CronCheckMode.OFF) {
+      tally.checkCron(cronMode.label());
+    }
+    CronWatch watch = new CronWatch(sites, pollInterval, settleTimeout);
+    return new CronJudge(cronMode, watch, tally, settleTimeout.toSeconds());
+  }
+
+  /** A site {@code due} mode does not request is done at once, with its cron outcome. */
+  private void skipUnwanted(CronJudge judge, RunTally tally, Site site) {
+    if (!judge.wants(site)) {
+      record(tally, judge.notRequested(site));
+    }
+  }
+
+  private void record(RunTally tally, SiteOutcome outcome) {
+    tally.add(outcome);
+    events.siteDone(tally.runId(), outcome);
   }
 
   /**

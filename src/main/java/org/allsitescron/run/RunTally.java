@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.allsitescron.dispatch.CronOutcome;
 import org.allsitescron.dispatch.Outcome;
 import org.allsitescron.dispatch.SiteOutcome;
 
@@ -20,6 +21,11 @@ final class RunTally {
   private long ok;
   private long errors;
   private long timeouts;
+  private long requested;
+  private final long[] cron = new long[CronOutcome.values().length];
+  private long lockSeen;
+  private long oldestOverdue;
+  private volatile String cronMode;
   private volatile String abortReason;
   private volatile boolean broken;
 
@@ -41,8 +47,27 @@ final class RunTally {
     this.total = total;
   }
 
+  /** Counts cron outcomes from now on, and reports them under {@code mode}. */
+  void checkCron(String mode) {
+    this.cronMode = mode;
+  }
+
+  /** A watched site's WordPress lock showed in the database. */
+  synchronized void lockSeen() {
+    lockSeen++;
+  }
+
   synchronized void add(SiteOutcome outcome) {
     count++;
+    if (outcome.outcome() != Outcome.NOT_REQUESTED) {
+      requested++;
+    }
+    if (outcome.cron() != null) {
+      cron[outcome.cron().ordinal()]++;
+    }
+    if (outcome.oldestOverdueSeconds() != null) {
+      oldestOverdue = Math.max(oldestOverdue, outcome.oldestOverdueSeconds());
+    }
     switch (outcome.outcome()) {
       case OK -> ok++;
       case TIMEOUT -> timeouts++;
@@ -101,6 +126,20 @@ final class RunTally {
         timeouts,
         List.copyOf(failed),
         fence,
-        reason);
+        reason,
+        requested,
+        cronMode == null ? null : cronCounts());
+  }
+
+  private CronCounts cronCounts() {
+    return new CronCounts(
+        cronMode,
+        cron[CronOutcome.RAN.ordinal()],
+        cron[CronOutcome.STILL_DUE.ordinal()],
+        cron[CronOutcome.NOT_DUE.ordinal()],
+        cron[CronOutcome.BUSY.ordinal()],
+        cron[CronOutcome.UNKNOWN.ordinal()],
+        lockSeen,
+        oldestOverdue);
   }
 }

@@ -27,6 +27,7 @@ public final class Bodies {
         "ok",
         "errors",
         "timeouts",
+        "requested",
         "failed_sites"
       })
   public record RunFinished(
@@ -46,8 +47,20 @@ public final class Bodies {
       @Schema(description = "Sites that answered 2xx.") long ok,
       @Schema(description = "Sites with `http_error` or `connect_error`.") long errors,
       @Schema(description = "Sites that did not answer within `request-timeout`.") long timeouts,
+      @Schema(
+              description =
+                  "Sites whose wp-cron.php was requested (in `cron-check.mode=due` only those"
+                      + " with a due event or an unreadable state).")
+          long requested,
+      @Schema(
+              description =
+                  "The cron check (absent with `cron-check.mode=off`): counts by cron outcome.")
+          CronCounts cron,
       @JsonProperty("failed_sites")
-          @Schema(description = "Sites with an error or a timeout, at most 100.")
+          @Schema(
+              description =
+                  "Sites with an error, a timeout, or `still_due` (answered, did not run), at"
+                      + " most 100.")
           List<FailedSite> failedSites,
       @JsonProperty("error_code")
           @Schema(description = "`PARTIAL_FAILURE` when any site had an error; absent otherwise.")
@@ -56,10 +69,37 @@ public final class Bodies {
   @Schema(description = "One site that failed or timed out.")
   public record FailedSite(
       @Schema(description = "The site's URL (without `/wp-cron.php`).") String url,
-      @Schema(enumeration = {"http_error", "timeout", "connect_error"}) String outcome,
+      @Schema(enumeration = {"http_error", "timeout", "connect_error", "still_due"}) String outcome,
       @Schema(description = "Final HTTP status; 0 when there was none.") int status,
       @Schema(description = "What went wrong.") String error,
-      @JsonProperty("duration_ms") long durationMs) {}
+      @JsonProperty("duration_ms") long durationMs,
+      @Schema(
+              description = "Cron outcome (with a cron check).",
+              enumeration = {"ran", "still_due", "not_due", "busy", "unknown"})
+          String cron,
+      @JsonProperty("oldest_overdue_seconds")
+          @Schema(description = "Age of the site's oldest due event when it was read.")
+          Long oldestOverdueSeconds,
+      @JsonProperty("cron_work_ms")
+          @Schema(description = "From the request until the site's cron work was seen finished.")
+          Long cronWorkMs) {}
+
+  @Schema(description = "Counts of a run's cron check by cron outcome.")
+  public record CronCounts(
+      @Schema(enumeration = {"verify", "due"}) String mode,
+      long ran,
+      @JsonProperty("still_due") long stillDue,
+      @JsonProperty("not_due") long notDue,
+      long busy,
+      long unknown,
+      @JsonProperty("lock_seen")
+          @Schema(
+              description =
+                  "Watched sites whose doing_cron lock showed in the database; 0 while sites ran"
+                      + " means the lock is kept elsewhere (persistent object cache) or the work"
+                      + " was quicker than a poll.")
+          long lockSeen,
+      @JsonProperty("oldest_overdue_seconds") long oldestOverdueSeconds) {}
 
   @Schema(
       description = "A `dry_run=1` answer: what a run would request; nothing was requested.",
