@@ -2,44 +2,41 @@ package org.allsitescron.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
-import org.allsitescron.api.doc.Bodies;
-import org.allsitescron.api.doc.Examples;
 import org.allsitescron.coordination.CoordinationMode;
-import org.allsitescron.coordination.ReplicaIdentity;
-import org.allsitescron.run.JobResult;
-import org.allsitescron.run.JobRunner;
-import org.allsitescron.run.RunEvents;
-import org.allsitescron.run.RunEvents.Verdict;
 import org.allsitescron.run.RunService;
-import org.allsitescron.run.Trigger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The triggers: {@code /run} (also under {@code /wp-json} and the legacy {@code dss-cron/v1}) and
- * {@code /process-queue}. Thin: parse, authenticate, hand to {@link RunService}, render.
+ * The trigger, {@code /run}: parse the flags, hand to {@link RunService}, render. The token is
+ * checked by {@link TokenAuth} before; refusals are counted by {@link AdmissionRefusals}.
  */
-@Path("")
+@Path(Aliases.BASE + "/run")
 @Produces({MediaType.APPLICATION_JSON, "text/plain"})
+@Protected
+@AdmissionRefusals.Counted
 @Tag(name = "Runs")
+@APIResponse(responseCode = "200", ref = "RunAnswer")
+@APIResponse(responseCode = "202", ref = "QueuedAnswer")
+@APIResponse(responseCode = "400", ref = "InvalidParam")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "406", ref = "NotAcceptable")
+@APIResponse(responseCode = "409", ref = "Locked")
+@APIResponse(responseCode = "429", ref = "RateLimited")
+@APIResponse(responseCode = "500", ref = "RunAborted")
+@APIResponse(responseCode = "503", ref = "RedisUnavailable")
 public class RunResource {
 
   static final String RUN_DOC =
@@ -49,169 +46,65 @@ public class RunResource {
           + " `/wp-json/all-sites-cron/v1/run` and, deprecated, `/dss-cron/v1/run` and"
           + " `/wp-json/dss-cron/v1/run`.";
 
-  static final String TOKEN_DOC =
-      "The token, for callers that cannot send `Authorization: Bearer <token>`.";
-
   private final RunService runs;
-  private final JobRunner jobs;
-  private final TokenAuth auth;
   private final CoordinationMode mode;
-  private final ReplicaIdentity replica;
-  private final RunEvents events;
 
-  RunResource(
-      RunService runs,
-      JobRunner jobs,
-      TokenAuth auth,
-      CoordinationMode mode,
-      ReplicaIdentity replica,
-      RunEvents events) {
+  RunResource(RunService runs, CoordinationMode mode) {
     this.runs = runs;
-    this.jobs = jobs;
-    this.auth = auth;
     this.mode = mode;
-    this.replica = replica;
-    this.events = events;
   }
 
   @GET
-  @Path("{namespace: (wp-json/)?(all-sites-cron|dss-cron)/v1}/run")
+  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
   @Operation(operationId = "runGet", summary = "Trigger a run", description = RUN_DOC)
   @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
   @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
   @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
-  @APIResponse(responseCode = "200", ref = "RunAnswer")
-  @APIResponse(responseCode = "202", ref = "QueuedAnswer")
-  @APIResponse(responseCode = "400", ref = "InvalidParam")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "409", ref = "Locked")
-  @APIResponse(responseCode = "429", ref = "RateLimited")
-  @APIResponse(responseCode = "500", ref = "RunAborted")
-  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
-  public Uni<Response> runGet(
-      @Context UriInfo uri,
-      @Parameter(description = TOKEN_DOC) @QueryParam("token") String token,
-      @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    return run(uri, token, authorization);
+  public Uni<Response> runGet(@Context UriInfo uri) {
+    return run(Query.of(uri), false);
   }
 
   @POST
-  @Path("{namespace: (wp-json/)?(all-sites-cron|dss-cron)/v1}/run")
+  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
   @Operation(operationId = "runPost", summary = "Trigger a run (POST)", description = RUN_DOC)
   @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
   @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
   @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
-  @APIResponse(responseCode = "200", ref = "RunAnswer")
-  @APIResponse(responseCode = "202", ref = "QueuedAnswer")
-  @APIResponse(responseCode = "400", ref = "InvalidParam")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "409", ref = "Locked")
-  @APIResponse(responseCode = "429", ref = "RateLimited")
-  @APIResponse(responseCode = "500", ref = "RunAborted")
-  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
-  public Uni<Response> runPost(
-      @Context UriInfo uri,
-      @Parameter(description = TOKEN_DOC) @QueryParam("token") String token,
-      @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    return run(uri, token, authorization);
+  public Uni<Response> runPost(@Context UriInfo uri) {
+    return run(Query.of(uri), false);
   }
 
-  @POST
-  @Path("{namespace: (wp-json/)?all-sites-cron/v1}/process-queue")
+  /**
+   * A HEAD is answered as a dry run: it checks the token and reads the sites but requests none.
+   * HTTP calls HEAD safe, and link checkers and probes send it; it must not start a run.
+   */
+  @HEAD
+  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
   @Operation(
-      operationId = "processQueue",
-      summary = "Run the next queued job now",
+      operationId = "runHead",
+      summary = "Check a trigger without running",
       description =
-          "Takes one due job from the queue and runs it now with trigger `process-queue` (what the"
-              + " plugin's external worker called). A job that cannot get the lock goes back to the"
-              + " queue (`409`); past `redis.max-retries`, or unreadable, to the dead-letter list."
-              + " Also served under `/wp-json/all-sites-cron/v1/process-queue`.")
+          "Answers the headers a `dry_run=1` would (auth, flags, the site source read): requests"
+              + " no site, takes no cooldown and no lock. Unlike WordPress, which maps HEAD to GET,"
+              + " a HEAD never starts a run: probes and link checkers send HEAD.")
   @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
-  @APIResponse(
-      responseCode = "200",
-      description = "The job ran (its report), or there was none, or it was dead-lettered.",
-      content = {
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(anyOf = {Bodies.RunFinished.class, Bodies.QueueMessage.class}),
-            examples = @ExampleObject(name = "no_jobs", value = Examples.NO_JOBS)),
-        @Content(
-            mediaType = "text/plain",
-            schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "ga", value = "::notice::No jobs in queue\n"))
-      })
-  @APIResponse(responseCode = "400", ref = "InvalidParam")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(
-      responseCode = "409",
-      description = "The lock is held; the job was put back for a later attempt.",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Bodies.ErrorBody.class),
-              examples = @ExampleObject(name = "requeued", value = Examples.REQUEUED)))
-  @APIResponse(responseCode = "500", ref = "RunAborted")
-  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
-  public Uni<Response> processQueue(
-      @Context UriInfo uri,
-      @Parameter(description = TOKEN_DOC) @QueryParam("token") String token,
-      @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    boolean gaMode = Flags.read(uri, "ga");
-    auth.check(authorization, token);
-    return jobs.runNext(replica.name(), Trigger.PROCESS_QUEUE)
-        .map(result -> processed(result, gaMode));
+  @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
+  @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
+  @APIResponse(responseCode = "200", description = "A run would be admitted to its checks.")
+  @APIResponse(responseCode = "400", description = "A flag cannot be read.")
+  @APIResponse(responseCode = "401", description = "A token is required and none was sent.")
+  @APIResponse(responseCode = "403", description = "The token sent is not the configured one.")
+  @APIResponse(responseCode = "503", description = "Redis is configured but unreachable.")
+  public Uni<Response> runHead(@Context UriInfo uri) {
+    return run(Query.of(uri), true);
   }
 
-  private Uni<Response> run(UriInfo uri, String token, String authorization) {
-    boolean gaMode;
-    boolean deferred;
-    boolean dry;
-    try {
-      gaMode = Flags.read(uri, "ga");
-      deferred = Flags.read(uri, "defer");
-      dry = Flags.read(uri, "dry_run");
-      auth.check(authorization, token);
-    } catch (ApiError refused) {
-      events.refused(verdict(refused));
-      throw refused;
-    }
+  private Uni<Response> run(Query query, boolean head) {
+    boolean ga = query.flag("ga");
+    boolean deferred = query.flag("defer");
+    boolean dry = query.flag("dry_run") || head;
     return dry
-        ? runs.preview().map(preview -> Answers.preview(preview, gaMode))
-        : runs.trigger(deferred).map(result -> Answers.trigger(result, gaMode, mode.isRedis()));
-  }
-
-  /** The admission result of a trigger refused before admission (400, 401 or 403). */
-  private static Verdict verdict(ApiError refused) {
-    return switch (refused.status()) {
-      case 401 -> Verdict.UNAUTHORIZED;
-      case 403 -> Verdict.FORBIDDEN;
-      default -> Verdict.INVALID;
-    };
-  }
-
-  private Response processed(JobResult result, boolean ga) {
-    if (result instanceof JobResult.Ran ran) {
-      return Answers.ran(ran.report(), ga);
-    }
-    if (result instanceof JobResult.Requeued requeued) {
-      throw new ApiError(
-          409,
-          "all_sites_cron_locked",
-          "Another cron process is currently running; the job was put back (retry "
-              + requeued.retries()
-              + ").");
-    }
-    if (result instanceof JobResult.Buried buried) {
-      return Answers.message(
-          200,
-          false,
-          "Job moved to the dead-letter list: " + buried.reason(),
-          ga,
-          Map.of("run_id", String.valueOf(buried.runId())));
-    }
-    return Answers.message(200, true, "No jobs in queue", ga, Map.of());
+        ? runs.preview().map(preview -> Answers.preview(preview, ga))
+        : runs.trigger(deferred).map(result -> Answers.trigger(result, ga, mode.isRedis()));
   }
 }

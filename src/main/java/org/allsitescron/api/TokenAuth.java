@@ -1,6 +1,12 @@
 package org.allsitescron.api;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,11 +14,16 @@ import java.util.Optional;
 import org.allsitescron.config.CronConfig;
 
 /**
- * The shared-token check: a {@code Bearer} header or {@code ?token=}, compared in constant time
- * (digests of equal length, so not even the token's length leaks). The token is never logged.
+ * The shared-token check of every {@link Protected} route: a {@code Bearer} header or {@code
+ * ?token=} (the last one, as PHP reads it), compared in constant time (digests of equal length, so
+ * not even the token's length leaks). Missing is a 401, wrong a 403. The token is never logged.
  */
+// Application-scoped: created on first use, once the configuration is there.
 @ApplicationScoped
-class TokenAuth {
+@Provider
+@Protected
+@Priority(Priorities.AUTHENTICATION)
+public class TokenAuth implements ContainerRequestFilter {
 
   private static final String BEARER = "bearer ";
 
@@ -24,25 +35,19 @@ class TokenAuth {
     this.expectedDigest = config.authToken().map(TokenAuth::digest).orElse(null);
   }
 
-  /** Whether requests must carry the token. */
-  boolean isRequired() {
-    return required;
-  }
-
-  /** Passes, or throws the 401 (no token) or 403 (wrong token) error. */
-  void check(String authorizationHeader, String queryToken) {
+  @Override
+  public void filter(ContainerRequestContext request) {
     if (!required) {
       return;
     }
-    Optional<String> presented = bearer(authorizationHeader).or(() -> nonBlank(queryToken));
+    Optional<String> presented =
+        bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+            .or(() -> Query.of(request.getUriInfo()).get("token").flatMap(TokenAuth::nonBlank));
     if (presented.isEmpty()) {
-      throw new ApiError(
-          401,
-          "all_sites_cron_auth_missing",
-          "Authentication required: send 'Authorization: Bearer <token>' or ?token=<token>.");
+      throw ApiError.authMissing();
     }
     if (!MessageDigest.isEqual(expectedDigest, digest(presented.get()))) {
-      throw new ApiError(403, "all_sites_cron_auth_invalid", "Invalid authentication token.");
+      throw ApiError.authInvalid();
     }
   }
 

@@ -1,20 +1,18 @@
 package org.allsitescron.ops;
 
 import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Keeps the whole {@code /q/metrics} exposition clean for {@code promtool check metrics}, the
- * meters Quarkus and Micrometer bring included: every meter gets a help text, the few that break
- * Prometheus conventions are dropped, and the HTTP {@code uri} tag shows {@code /{namespace}/run}
- * instead of the route's regular expression.
+ * meters Quarkus and Micrometer bring included: every meter gets a help text and the few that break
+ * Prometheus conventions are dropped. (The HTTP {@code uri} tag is the canonical path: the API maps
+ * its aliases onto it before matching.)
  */
 @Singleton
 public class MeterConventions {
@@ -25,9 +23,6 @@ public class MeterConventions {
    * which Prometheus keeps for histograms and summaries.
    */
   static final Set<String> DROPPED = Set.of("process.cpu.time", "system.cpu.count");
-
-  /** {@code /{namespace: (wp-json/)?(…)/v1}/run} → {@code /{namespace}/run}. */
-  private static final Pattern ROUTE_REGEX = Pattern.compile("\\{(\\w+):[^}]*}");
 
   @Produces
   @Singleton
@@ -43,22 +38,15 @@ public class MeterConventions {
 
       @Override
       public Meter.Id map(Meter.Id id) {
-        String uri = id.getTag("uri");
-        Meter.Id tagged =
-            uri != null && uri.indexOf(':') >= 0
-                ? id.replaceTags(
-                    Tags.of(id.getTagsAsIterable())
-                        .and(Tag.of("uri", ROUTE_REGEX.matcher(uri).replaceAll("{$1}"))))
-                : id;
-        if (tagged.getDescription() != null && !tagged.getDescription().isBlank()) {
-          return tagged;
+        if (id.getDescription() != null && !id.getDescription().isBlank()) {
+          return id;
         }
         return new Meter.Id(
-            tagged.getName(),
-            Tags.of(tagged.getTagsAsIterable()),
-            tagged.getBaseUnit(),
-            "Meter " + tagged.getName() + " (no description upstream)",
-            tagged.getType());
+            id.getName(),
+            Tags.of(id.getTagsAsIterable()),
+            id.getBaseUnit(),
+            "Meter " + id.getName() + " (no description upstream)",
+            id.getType());
       }
     };
   }

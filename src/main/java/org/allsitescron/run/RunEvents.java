@@ -42,19 +42,12 @@ public class RunEvents {
     }
 
     static Verdict of(Decision decision) {
-      if (decision instanceof Decision.Accepted) {
-        return ACCEPTED;
-      }
-      if (decision instanceof Decision.Queued) {
-        return QUEUED;
-      }
-      if (decision instanceof Decision.AlreadyQueued) {
-        return ALREADY_QUEUED;
-      }
-      if (decision instanceof Decision.RateLimited) {
-        return RATE_LIMITED;
-      }
-      return LOCKED;
+      return decision.fold(
+          accepted -> ACCEPTED,
+          queued -> QUEUED,
+          alreadyQueued -> ALREADY_QUEUED,
+          rateLimited -> RATE_LIMITED,
+          locked -> LOCKED);
     }
   }
 

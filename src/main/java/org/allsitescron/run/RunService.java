@@ -102,21 +102,15 @@ public class RunService {
   }
 
   private Uni<TriggerResult> act(Decision decision) {
-    if (decision instanceof Decision.Accepted accepted) {
-      return detached(run(Trigger.REST, accepted.lease())).map(TriggerResult.Ran::new);
-    }
-    if (decision instanceof Decision.Queued queued) {
-      return done(new TriggerResult.Queued(queued.runId(), false));
-    }
-    if (decision instanceof Decision.AlreadyQueued waiting) {
-      return done(new TriggerResult.Queued(waiting.runId(), true));
-    }
-    if (decision instanceof Decision.RateLimited limited) {
-      return done(
-          new TriggerResult.RateLimited(
-              limited.retryAfterSeconds(), cooldownSeconds, limited.lastRunEpochSeconds()));
-    }
-    return done(new TriggerResult.Locked());
+    return decision.fold(
+        accepted -> detached(run(Trigger.REST, accepted.lease())).map(TriggerResult.Ran::new),
+        queued -> done(new TriggerResult.Queued(queued.runId(), false)),
+        waiting -> done(new TriggerResult.Queued(waiting.runId(), true)),
+        limited ->
+            done(
+                new TriggerResult.RateLimited(
+                    limited.retryAfterSeconds(), cooldownSeconds, limited.lastRunEpochSeconds())),
+        locked -> done(new TriggerResult.Locked()));
   }
 
   /**

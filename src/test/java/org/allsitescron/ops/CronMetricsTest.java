@@ -157,7 +157,7 @@ class CronMetricsTest {
     String text = Scrape.now().text();
 
     assertThat(text).doesNotContain("site-0").doesNotContain(":" + sites.port() + "/");
-    assertThat(text).contains("uri=\"/{namespace}/run\"");
+    assertThat(text).contains("uri=\"/all-sites-cron/v1/run\"");
   }
 
   @Test

@@ -1,0 +1,264 @@
+package org.allsitescron.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.allsitescron.dispatch.Outcome;
+import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.run.Preview;
+import org.allsitescron.run.RunReport;
+import org.allsitescron.run.RunState;
+import org.allsitescron.run.Trigger;
+import org.allsitescron.run.TriggerResult;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * The answers of {@code /q/openapi} that operations share, with their examples. Every example is a
+ * real answer: made by the same code the resources use from sample results, then serialized, so an
+ * example cannot drift from what the service sends. The schemas come from the records themselves.
+ */
+public class ApiDocument implements OASModelReader {
+
+  private static final String JSON = "application/json";
+  private static final String TEXT = "text/plain";
+  private static final Instant NOW = Instant.parse("2025-06-01T12:00:05Z");
+  private static final String RUN_ID = "0b6f3f5e-4a4e-4a8e-9a51-6f7f4f6a2b1c";
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  @Override
+  public OpenAPI buildModel() {
+    RunReport partial = report(RunState.FINISHED, 3, 1, 1, 1, failedSites());
+    RunReport aborted = report(RunState.ABORTED, 120, 120, 0, 0, List.of());
+    Map<String, Object> examples = new LinkedHashMap<>();
+    examples.put("status", status(partial));
+    examples.put("report", partial);
+    examples.put("run_list", new RunList(List.of(partial)));
+
+    Map<String, APIResponse> responses = new LinkedHashMap<>();
+    responses.put(
+        "RunAnswer",
+        response(
+            "The run finished (also when sites failed: see `success` and `failed_sites`), or,"
+                + " with `dry_run=1`, the sites it would request.",
+            anyOf("RunFinished", "DryRun"),
+            ordered(
+                "finished", RunFinished.of(report(RunState.FINISHED, 3, 3, 0, 0, List.of()), NOW),
+                "partial_failure", RunFinished.of(partial, NOW),
+                "no_sites", RunFinished.of(report(RunState.FINISHED, 0, 0, 0, 0, List.of()), NOW),
+                "dry_run",
+                    DryRun.of(
+                        new Preview(
+                            2, List.of("https://example.org", "https://example.org/shop")))),
+            GithubActionsText.report(partial)));
+    responses.put(
+        "QueuedAnswer",
+        response(
+            "With `defer=1`: the job was queued, or one was already waiting (at most one waits);"
+                + " the worker runs it with trigger `rest-deferred`.",
+            ref("RunQueued"),
+            ordered(
+                "queued_redis", RunQueued.of(new TriggerResult.Queued(RUN_ID, false), true, NOW),
+                "queued_embedded",
+                    RunQueued.of(new TriggerResult.Queued(RUN_ID, false), false, NOW),
+                "already_queued", RunQueued.of(new TriggerResult.Queued(RUN_ID, true), true, NOW)),
+            GithubActionsText.message(
+                202, RunQueued.of(new TriggerResult.Queued(RUN_ID, false), true, NOW).message())));
+    responses.put(
+        "JobAnswer",
+        response(
+            "The job ran (its report), or there was none, or it was dead-lettered.",
+            anyOf("RunFinished", "QueueMessage"),
+            ordered(
+                "ran", RunFinished.of(partial, NOW),
+                "no_jobs", QueueMessage.noJob(NOW),
+                "buried", QueueMessage.buried(RUN_ID, "unreadable job", NOW)),
+            GithubActionsText.message(200, QueueMessage.noJob(NOW).message())));
+    errors(responses, aborted);
+    OpenAPI model = OASFactory.createOpenAPI();
+    model.components(OASFactory.createComponents().responses(responses));
+    examples.forEach(
+        (name, value) ->
+            model.getComponents().addExample(name, OASFactory.createExample().value(json(value))));
+    return model;
+  }
+
+  private static void errors(Map<String, APIResponse> responses, RunReport aborted) {
+    responses.put(
+        "InvalidParam",
+        error("A parameter has a value the service does not accept.", invalidFlag(), false));
+    responses.put(
+        "Unauthorized",
+        error("A token is required and none was sent.", ApiError.authMissing(), true));
+    responses.put(
+        "Forbidden",
+        error("The token sent is not the configured one.", ApiError.authInvalid(), true));
+    responses.put(
+        "NotAcceptable",
+        error(
+            "The `Accept` header allows none of the media types the route answers.",
+            ErrorMapper.httpError(406),
+            false));
+    responses.put(
+        "Locked", error("A run holds the lock (on any replica).", ApiError.locked(), true));
+    responses.put(
+        "Requeued",
+        error(
+            "The lock is held; the job was put back for a later attempt.",
+            ApiError.requeued(1),
+            true));
+    responses.put(
+        "RateLimited",
+        error(
+            "Inside the cooldown (`rate-limit-seconds`) of the last accepted trigger.",
+            ApiError.rateLimited(42, 60, "2025-06-01T11:59:18Z", Answers.timestamp(NOW)),
+            true));
+    responses.put(
+        "RunAborted",
+        error(
+            "The run stopped before every site was requested (lock lost, shutdown, site source"
+                + " failed), or an unexpected error (`internal_error`).",
+            ApiError.aborted(aborted),
+            true));
+    responses.put(
+        "RedisUnavailable",
+        error(
+            "Redis is configured but unreachable: nothing was run or queued (the service never"
+                + " falls back to running alone).",
+            ApiError.redisUnavailable(ErrorMapper.REDIS_RETRY_AFTER_SECONDS),
+            true));
+    responses.put(
+        "RunNotFound",
+        error(
+            "No report with that id (reports expire after `redis.report-ttl`).",
+            ApiError.runNotFound("0b6f3f5e"),
+            false));
+  }
+
+  /** The 400 a bad flag really gets. */
+  private static ApiError invalidFlag() {
+    try {
+      Query.parse("defer=maybe").flag("defer");
+      throw new IllegalStateException("'maybe' was read as a flag");
+    } catch (ApiError e) {
+      return e;
+    }
+  }
+
+  private static APIResponse error(String description, ApiError sample, boolean ga) {
+    String schema = sample.body() instanceof Problem.RateLimited ? "RateLimitedBody" : "ErrorBody";
+    APIResponse response =
+        response(
+            description,
+            ref(schema),
+            ordered(sample.body().code().code(), sample.body()),
+            ga ? GithubActionsText.message(sample.status(), sample.getMessage()) : null);
+    if (sample.retryAfterSeconds() != null) {
+      Header retryAfter =
+          OASFactory.createHeader()
+              .description("Seconds to wait before trying again.")
+              .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
+      response.addHeader("Retry-After", retryAfter);
+    }
+    return response;
+  }
+
+  private static APIResponse response(
+      String description, Schema schema, Map<String, Object> examples, String gaText) {
+    MediaType json = OASFactory.createMediaType().schema(schema);
+    examples.forEach(
+        (name, value) -> json.addExample(name, OASFactory.createExample().value(json(value))));
+    Content content = OASFactory.createContent().addMediaType(JSON, json);
+    if (gaText != null) {
+      content.addMediaType(
+          TEXT,
+          OASFactory.createMediaType()
+              .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+              .addExample("ga", OASFactory.createExample().value(gaText)));
+    }
+    return OASFactory.createAPIResponse().description(description).content(content);
+  }
+
+  /** Name-value pairs in the order given. */
+  private static Map<String, Object> ordered(Object... pairs) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  private static Schema ref(String name) {
+    return OASFactory.createSchema().ref(name);
+  }
+
+  private static Schema anyOf(String... names) {
+    Schema schema = OASFactory.createSchema();
+    for (String name : names) {
+      schema.addAnyOf(ref(name));
+    }
+    return schema;
+  }
+
+  /** The example as JSON values (maps, lists, strings, numbers), as Jackson sends it. */
+  private static Object json(Object value) {
+    return MAPPER.convertValue(value, Object.class);
+  }
+
+  private static RunReport report(
+      RunState state,
+      long total,
+      long count,
+      long errors,
+      long timeouts,
+      List<SiteOutcome> failed) {
+    return new RunReport(
+        RUN_ID,
+        Trigger.REST_DEFERRED,
+        state,
+        NOW.minusMillis(5012),
+        NOW,
+        5012,
+        total,
+        count,
+        count - errors - timeouts,
+        errors,
+        timeouts,
+        failed,
+        17,
+        state == RunState.ABORTED ? "lock lost" : null,
+        count,
+        null);
+  }
+
+  private static List<SiteOutcome> failedSites() {
+    return List.of(
+        new SiteOutcome("https://example.org/shop", Outcome.HTTP_ERROR, 500, "HTTP 500", 143),
+        new SiteOutcome(
+            "https://example.org/slow", Outcome.TIMEOUT, 0, "no answer within 5000 ms", 5001));
+  }
+
+  private static StatusBody status(RunReport recent) {
+    return new StatusBody(
+        "redis",
+        new StatusBody.CurrentRun(RUN_ID, Trigger.REST, NOW, 120, 412, 2),
+        new StatusBody.QueueState(0, 0),
+        new StatusBody.LockInfo(true, RUN_ID, 241_200),
+        new StatusBody.Cooldown(37),
+        List.of(recent));
+  }
+}

@@ -1,0 +1,86 @@
+package org.allsitescron.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An error body in WordPress's shape {@code {"success":false,"code","message","data":{"status"}}}.
+ */
+public sealed interface Problem {
+
+  /** The HTTP status, also sent as {@code data.status}. */
+  int status();
+
+  /** What went wrong, for machines. */
+  ErrorCode code();
+
+  /** What went wrong, for people. */
+  String message();
+
+  /** WordPress's {@code data} member of an error. */
+  @RegisterForReflection
+  record Data(@Schema(required = true, description = "The HTTP status.") int status) {}
+
+  /** Every error but the 429. */
+  @RegisterForReflection
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(
+      name = "ErrorBody",
+      description =
+          "Every error, in WordPress's REST error shape. Never a stack trace, never an HTML page.")
+  record ErrorBody(
+      @Schema(required = true, description = "Always false.") boolean success,
+      @Schema(required = true) ErrorCode code,
+      @Schema(required = true) String message,
+      @JsonProperty("run_id") @Schema(description = "`all_sites_cron_run_aborted` only: the run.")
+          String runId,
+      @Schema(description = "`rest_invalid_param` only: the parameter and what is wrong with it.")
+          Map<String, String> params,
+      @Schema(required = true) Data data)
+      implements Problem {
+
+    ErrorBody(int status, ErrorCode code, String message) {
+      this(false, code, message, null, null, new Data(status));
+    }
+
+    @Override
+    public int status() {
+      return data.status();
+    }
+  }
+
+  /** The 429: the WordPress error shape plus the cooldown, as the plugin answered it. */
+  @RegisterForReflection
+  @Schema(
+      name = "RateLimitedBody",
+      description = "The `429` body: the WordPress error shape plus the cooldown.")
+  record RateLimited(
+      @Schema(required = true) boolean success,
+      @Schema(required = true) ErrorCode code,
+      @Schema(required = true, description = "`Rate limited. Try again in N seconds.`")
+          String message,
+      @Schema(required = true, enumeration = "rate_limited") String error,
+      @JsonProperty("retry_after")
+          @Schema(required = true, description = "Seconds until a trigger passes.")
+          long retryAfter,
+      @Schema(required = true, description = "The cooldown, `rate-limit-seconds`.") long cooldown,
+      @JsonProperty("last_run_gmt")
+          @Schema(
+              required = true,
+              description = "When the last trigger was accepted (ISO 8601, UTC).")
+          String lastRunGmt,
+      @Schema(required = true) String timestamp,
+      @Schema(required = true) Data data)
+      implements Problem {
+
+    static final int STATUS = 429;
+
+    @Override
+    public int status() {
+      return STATUS;
+    }
+  }
+}

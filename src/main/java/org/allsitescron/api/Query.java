@@ -1,0 +1,132 @@
+package org.allsitescron.api;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The query string read as PHP (and so WordPress and the plugin) reads it: the last of repeated
+ * parameters wins, {@code .} and spaces in names become {@code _}, {@code name[…]} is an array, and
+ * a malformed {@code %} escape stays as it is. Booleans are strict: {@code 1 true yes on} and the
+ * bare flag are true, {@code 0 false no off} false (any case), anything else, spaces and NUL bytes
+ * included, is a {@code 400 rest_invalid_param} naming the parameter.
+ */
+final class Query {
+
+  /** How the flags read, for {@code /q/openapi}. */
+  static final String FLAG_DOC =
+      "Case-insensitive: `1`, `true`, `yes`, `on` and the bare flag (`?ga`, `?ga=`) mean true;"
+          + " `0`, `false`, `no`, `off` mean false; anything else (spaces and NUL bytes included)"
+          + " is a `400 rest_invalid_param`. Given twice, the last one counts.";
+
+  /** How the token is sent in the query, for {@code /q/openapi}. */
+  static final String TOKEN_DOC =
+      "The token, for callers that cannot send `Authorization: Bearer <token>`.";
+
+  /** A parameter given as {@code name[]=…}: PHP makes it an array, which no flag accepts. */
+  private static final String ARRAY = "\0array";
+
+  private final Map<String, String> values;
+
+  private Query(Map<String, String> values) {
+    this.values = values;
+  }
+
+  static Query of(UriInfo uri) {
+    return parse(uri.getRequestUri().getRawQuery());
+  }
+
+  /** Parses a raw (still percent-encoded) query string; null is an empty query. */
+  static Query parse(String raw) {
+    Map<String, String> values = new HashMap<>();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int equals = pair.indexOf('=');
+        String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+        String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+        int bracket = name.indexOf('[');
+        boolean array = bracket > 0 && name.indexOf(']', bracket) > 0;
+        String key = phpName(array ? name.substring(0, bracket) : name);
+        if (!key.isEmpty()) {
+          values.put(key, array ? ARRAY : value);
+        }
+      }
+    }
+    return new Query(values);
+  }
+
+  /** The parameter's value (the last one given), if it was given as a single value. */
+  Optional<String> get(String name) {
+    String value = values.get(name);
+    return value == null || value.equals(ARRAY) ? Optional.empty() : Optional.of(value);
+  }
+
+  /** The flag {@code name}: absent is false, present without a value is true. */
+  boolean flag(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      return false;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "", "1", "true", "yes", "on" -> true;
+      case "0", "false", "no", "off" -> false;
+      default ->
+          throw ApiError.invalidParam(
+              name,
+              "must be one of 1, true, yes, on, 0, false, no, off (got '" + shown(value) + "')");
+    };
+  }
+
+  /** The flag, or false when it cannot be read: for choosing how to render an error. */
+  boolean lenientFlag(String name) {
+    try {
+      return flag(name);
+    } catch (ApiError e) {
+      return false;
+    }
+  }
+
+  private static String shown(String value) {
+    String visible = value.equals(ARRAY) ? "an array" : value.replace("\0", "\\0");
+    return visible.length() <= 40 ? visible : visible.substring(0, 40) + "…";
+  }
+
+  /** PHP's {@code urldecode}: {@code +} is a space, a malformed escape is kept as it is. */
+  static String decode(String raw) {
+    if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
+      return raw;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '+') {
+        bytes.write(' ');
+      } else if (c == '%'
+          && i + 2 < raw.length()
+          && hex(raw.charAt(i + 1)) >= 0
+          && hex(raw.charAt(i + 2)) >= 0) {
+        bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
+        i += 2;
+      } else {
+        int end = Character.isHighSurrogate(c) && i + 1 < raw.length() ? i + 2 : i + 1;
+        byte[] encoded = raw.substring(i, end).getBytes(StandardCharsets.UTF_8);
+        bytes.write(encoded, 0, encoded.length);
+        i = end - 1;
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int hex(char c) {
+    return Character.digit(c, 16);
+  }
+
+  /** PHP's variable names: leading spaces dropped, spaces and dots made underscores. */
+  private static String phpName(String name) {
+    return name.stripLeading().replace(' ', '_').replace('.', '_');
+  }
+}

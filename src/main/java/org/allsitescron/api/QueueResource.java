@@ -1,0 +1,59 @@
+package org.allsitescron.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.allsitescron.coordination.ReplicaIdentity;
+import org.allsitescron.run.JobRunner;
+import org.allsitescron.run.Trigger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /process-queue}: what the plugin's external worker called. */
+@Path(Aliases.BASE + "/process-queue")
+@Produces({MediaType.APPLICATION_JSON, "text/plain"})
+@Protected
+@Tag(name = "Runs")
+public class QueueResource {
+
+  private final JobRunner jobs;
+  private final ReplicaIdentity replica;
+
+  QueueResource(JobRunner jobs, ReplicaIdentity replica) {
+    this.jobs = jobs;
+    this.replica = replica;
+  }
+
+  @POST
+  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
+  @Operation(
+      operationId = "processQueue",
+      summary = "Run the next queued job now",
+      description =
+          "Takes one due job from the queue and runs it now with trigger `process-queue` (what the"
+              + " plugin's external worker called). A job that cannot get the lock goes back to the"
+              + " queue (`409`); past `redis.max-retries`, or unreadable, to the dead-letter list."
+              + " Also served under `/wp-json/all-sites-cron/v1/process-queue`.")
+  @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
+  @APIResponse(responseCode = "200", ref = "JobAnswer")
+  @APIResponse(responseCode = "400", ref = "InvalidParam")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "406", ref = "NotAcceptable")
+  @APIResponse(responseCode = "409", ref = "Requeued")
+  @APIResponse(responseCode = "500", ref = "RunAborted")
+  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
+  public Uni<Response> processQueue(@Context UriInfo uri) {
+    boolean ga = Query.of(uri).flag("ga");
+    return jobs.runNext(replica.name(), Trigger.PROCESS_QUEUE)
+        .map(result -> Answers.job(result, ga));
+  }
+}

@@ -1,0 +1,68 @@
+package org.allsitescron.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route of the application wants the token, but those that are public on purpose: health
+ * probes (a kubelet sends no token), metrics (Prometheus scrapes without one) and the OpenAPI
+ * document (it describes, it does not act). A resource added without {@link Protected} fails here.
+ */
+@QuarkusTest
+class RouteProtectionTest {
+
+  /** The public routes, by path prefix, and why (docs/api.md says the same). */
+  static final Map<String, String> PUBLIC =
+      Map.of(
+          "/q/health", "probes: the kubelet sends no token",
+          "/q/metrics", "Prometheus scrapes without a token",
+          "/q/openapi", "the document describes the API; it runs nothing");
+
+  @Inject Routes routes;
+  @Inject Router router;
+
+  @Test
+  void everyResourceRouteIsProtectedAndRefusesARequestWithoutToken() {
+    assertThat(routes.all()).hasSizeGreaterThanOrEqualTo(7);
+    for (Routes.Route route : routes.all()) {
+      assertThat(route.isProtected())
+          .as("%s %s is @Protected", route.method(), route.path())
+          .isTrue();
+      String path = route.path().replaceAll("\\{[^}]+}", "some-id");
+      given().request(route.method(), path).then().statusCode(401);
+      given().request(route.method(), "/wp-json" + path).then().statusCode(401);
+    }
+  }
+
+  @Test
+  void everyResourceRouteIsDocumented() {
+    JsonPath openapi =
+        JsonPath.from(given().queryParam("format", "json").get("/q/openapi").asString());
+    for (Routes.Route route : routes.all()) {
+      assertThat(openapi.getMap("paths.'" + route.path() + "'." + route.method().toLowerCase()))
+          .as("%s %s in /q/openapi", route.method(), route.path())
+          .isNotNull();
+    }
+  }
+
+  @Test
+  void everyOtherRouteIsPublicOnPurpose() {
+    List<String> paths =
+        router.getRoutes().stream().map(Route::getPath).filter(Objects::nonNull).toList();
+    assertThat(paths).isNotEmpty();
+    for (String path : paths) {
+      assertThat(PUBLIC.keySet()).as("why %s is public", path).anyMatch(path::startsWith);
+    }
+    PUBLIC.keySet().forEach(path -> given().get(path).then().statusCode(200));
+  }
+}
