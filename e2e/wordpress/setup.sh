@@ -7,6 +7,11 @@
 # Env: WP_PORT (8089), WP_MAPPED_PORT (WP_PORT+1), WP_SITES (12, total blogs incl. the main one),
 #      WP_DB_NAME, WP_DB_USER, WP_DB_PASSWORD, WP_TABLE_PREFIX, WP_E2E_FORCE_REINSTALL=1.
 set -euo pipefail
+# It installs packages, writes under /etc and runs nginx and PHP-FPM as root: a user who is not
+# root (GitHub's runner) runs it through sudo, keeping the WP_* settings of the environment.
+if [[ "$(id -u)" -ne 0 ]]; then
+  exec sudo -E bash "${BASH_SOURCE[0]}" "$@"
+fi
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # Install Debian's wordpress, PHP-FPM (with mysql) and nginx, only when something is missing.
@@ -405,6 +410,10 @@ main() {
   ((restart == 0)) || start_servers
   wait_until_up
   verify_routing
+  # Run through sudo: the state directory goes back to the user, whose tests read and write it.
+  if [[ -n "${SUDO_UID:-}" ]]; then
+    chown -R "${SUDO_UID}:${SUDO_GID}" "${STATE_DIR}"
+  fi
   log "ready in $((SECONDS - t0))s: http://127.0.0.1:${WP_PORT}/ ; state in ${ENV_FILE}"
 }
 

@@ -3,6 +3,11 @@
 # Leaves the database, the config files and the state file in place: setup.sh starts them again.
 # Usage: e2e/wordpress/stop.sh [--quiet]
 set -euo pipefail
+# It installs packages, writes under /etc and runs nginx and PHP-FPM as root: a user who is not
+# root (GitHub's runner) runs it through sudo, keeping the WP_* settings of the environment.
+if [[ "$(id -u)" -ne 0 ]]; then
+  exec sudo -E bash "${BASH_SOURCE[0]}" "$@"
+fi
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 QUIET=0

@@ -10,7 +10,9 @@
 -- ARGV[5] -> job JSON (defer)
 -- ARGV[6] -> now, epoch seconds
 -- Returns {"rate_limited", cooldown ms left, last run seconds} | {"locked"}
---       | {"already_queued", run id or ""} | {"queued", run id} | {"accepted", fence}
+--       | {"already_queued", run id} | {"queued", run id} | {"accepted", fence}
+-- A waiting job without a run id (the plugin's) is named "job-" + the first 32 hex digits of the
+-- SHA-1 of its text: the id Job.parse gives it when it is taken, so the answer is a usable id.
 local left = redis.call('PTTL', KEYS[1])
 if left > 0 then
   return {'rate_limited', left, redis.call('GET', KEYS[1]) or '0'}
@@ -22,8 +24,8 @@ if ARGV[1] == 'defer' then
   local waiting = redis.call('LINDEX', KEYS[3], 0)
   if waiting then
     local ok, job = pcall(cjson.decode, waiting)
-    local id = ''
-    if ok and type(job) == 'table' and type(job['run_id']) == 'string' then
+    local id = 'job-' .. string.sub(redis.sha1hex(waiting), 1, 32)
+    if ok and type(job) == 'table' and type(job['run_id']) == 'string' and job['run_id'] ~= '' then
       id = job['run_id']
     end
     return {'already_queued', id}

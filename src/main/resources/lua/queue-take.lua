@@ -1,17 +1,42 @@
--- Moves the queue's head into a consumer's processing list, unless it is not due yet.
+-- Moves the first due job of the queue into a consumer's processing list. A job not due yet stays
+-- where it is without holding up the jobs behind it. A job waits for its retry time only while the
+-- run lock is held: once the lock is free every job is due, so a job that met a busy lock runs as
+-- soon as the lock is released. A retry time further ahead than the retry policy ever sets is
+-- absurd: that job goes to the dead-letter list, with the reason.
 -- KEYS[1] -> job queue
 -- KEYS[2] -> the consumer's processing list
 -- KEYS[3] -> set of consumers that may hold jobs
+-- KEYS[4] -> run lock
+-- KEYS[5] -> dead-letter list
 -- ARGV[1] -> now, epoch ms
 -- ARGV[2] -> consumer name
--- Returns the job text, or nil when the queue is empty or its head waits for its retry time
-local head = redis.call('LINDEX', KEYS[1], 0)
-if not head then
-  return nil
+-- ARGV[3] -> furthest retry time the policy sets, ms after now
+-- ARGV[4] -> entries looked at, at most (from the head)
+-- Returns {job text, or false when no job is due; number of jobs moved to the dead-letter list}
+local now = tonumber(ARGV[1])
+local latest = now + tonumber(ARGV[3])
+local locked = redis.call('EXISTS', KEYS[4]) == 1
+local buried = 0
+local entries = redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[4]) - 1)
+for _, entry in ipairs(entries) do
+  local ok, job = pcall(cjson.decode, entry)
+  local retry_at = nil
+  if ok and type(job) == 'table' then
+    retry_at = tonumber(job['retry_at'])
+  end
+  if retry_at and retry_at > latest then
+    redis.call('LREM', KEYS[1], 1, entry)
+    redis.call('RPUSH', KEYS[5], cjson.encode({
+      job = entry,
+      reason = 'retry_at ' .. string.format('%.0f', retry_at) .. ' is beyond any retry the policy sets',
+      buried_at = math.floor(now / 1000)
+    }))
+    buried = buried + 1
+  elseif not (locked and retry_at and retry_at > now) then
+    redis.call('LREM', KEYS[1], 1, entry)
+    redis.call('SADD', KEYS[3], ARGV[2])
+    redis.call('RPUSH', KEYS[2], entry)
+    return {entry, buried}
+  end
 end
-local ok, job = pcall(cjson.decode, head)
-if ok and type(job) == 'table' and tonumber(job['retry_at']) and tonumber(job['retry_at']) > tonumber(ARGV[1]) then
-  return nil
-end
-redis.call('SADD', KEYS[3], ARGV[2])
-return redis.call('LMOVE', KEYS[1], KEYS[2], 'LEFT', 'RIGHT')
+return {false, buried}

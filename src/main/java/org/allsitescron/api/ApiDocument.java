@@ -240,9 +240,7 @@ public class ApiDocument implements OASModelReader {
         timeouts,
         failed,
         17,
-        state == RunState.ABORTED ? "lock lost" : null,
-        count,
-        null);
+        state == RunState.ABORTED ? "lock lost" : null);
   }
 
   private static List<SiteOutcome> failedSites() {

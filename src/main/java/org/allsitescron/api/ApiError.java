@@ -2,6 +2,7 @@ package org.allsitescron.api;
 
 import java.util.Map;
 import org.allsitescron.run.RunReport;
+import org.allsitescron.run.RunService;
 
 /**
  * An error answer, thrown anywhere in the API and rendered by {@link ErrorMapper}: its body is the
@@ -88,7 +89,9 @@ public final class ApiError extends RuntimeException {
         retryAfterSeconds);
   }
 
+  /** 503 when the service was stopping (another replica can run), else 500. */
   static ApiError aborted(RunReport report) {
+    boolean stopping = RunService.SHUTDOWN.equals(report.abortReason());
     return new ApiError(
         new Problem.ErrorBody(
             false,
@@ -97,7 +100,7 @@ public final class ApiError extends RuntimeException {
                 .formatted(report.count(), report.total(), report.abortReason()),
             report.runId(),
             null,
-            new Problem.Data(500)),
+            new Problem.Data(stopping ? 503 : 500)),
         null);
   }
 

@@ -44,7 +44,10 @@ public class RunResource {
           + " with `defer=1` queues the run instead, with `dry_run=1` only lists the sites. Admission:"
           + " auth, cooldown (`429`), lock (`409`). GET and POST are the same. Also served under"
           + " `/wp-json/all-sites-cron/v1/run` and, deprecated, `/dss-cron/v1/run` and"
-          + " `/wp-json/dss-cron/v1/run`.";
+          + " `/wp-json/dss-cron/v1/run`. A `HEAD` is answered as a `dry_run=1` without body"
+          + " (auth and flags checked, the sites read, none requested, no cooldown, no lock):"
+          + " unlike WordPress, which maps HEAD to GET, a HEAD never starts a run, since probes"
+          + " and link checkers send HEAD.";
 
   private final RunService runs;
   private final CoordinationMode mode;
@@ -79,22 +82,7 @@ public class RunResource {
    * HTTP calls HEAD safe, and link checkers and probes send it; it must not start a run.
    */
   @HEAD
-  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
-  @Operation(
-      operationId = "runHead",
-      summary = "Check a trigger without running",
-      description =
-          "Answers the headers a `dry_run=1` would (auth, flags, the site source read): requests"
-              + " no site, takes no cooldown and no lock. Unlike WordPress, which maps HEAD to GET,"
-              + " a HEAD never starts a run: probes and link checkers send HEAD.")
-  @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
-  @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
-  @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
-  @APIResponse(responseCode = "200", description = "A run would be admitted to its checks.")
-  @APIResponse(responseCode = "400", description = "A flag cannot be read.")
-  @APIResponse(responseCode = "401", description = "A token is required and none was sent.")
-  @APIResponse(responseCode = "403", description = "The token sent is not the configured one.")
-  @APIResponse(responseCode = "503", description = "Redis is configured but unreachable.")
+  @Operation(hidden = true) // described in RUN_DOC: the class's answers are GET's and POST's
   public Uni<Response> runHead(@Context UriInfo uri) {
     return run(Query.of(uri), true);
   }

@@ -139,6 +139,27 @@ public interface CronConfig {
     @WithDefault("7d")
     @WithConverter(SecondsOrDurationConverter.class)
     Duration reportTtl();
+
+    /** Bounds of the dead-letter list. */
+    DeadLetters deadLetters();
+  }
+
+  /** Bounds of the dead-letter list ({@code <queue>:dead}). */
+  interface DeadLetters {
+    /** Most entries kept; burying one more drops the oldest. Default 1000. */
+    @WithDefault("1000")
+    @Min(value = 1, message = "must be at least 1 (got ${validatedValue})")
+    @Max(value = 1_000_000, message = "must be at most 1000000 (got ${validatedValue})")
+    int maxEntries();
+
+    /**
+     * Most characters of a buried job's text that are kept; a longer one is cut, with a note of its
+     * length. Default 8192.
+     */
+    @WithDefault("8192")
+    @Min(value = 256, message = "must be at least 256 (got ${validatedValue})")
+    @Max(value = 1_048_576, message = "must be at most 1048576 (got ${validatedValue})")
+    int maxJobLength();
   }
 
   /** The scheduled queue worker. */

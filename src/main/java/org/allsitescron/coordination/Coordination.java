@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import org.allsitescron.coordination.local.LocalAdmission;
+import org.allsitescron.coordination.local.LocalCheckpointStore;
 import org.allsitescron.coordination.local.LocalJobQueue;
 import org.allsitescron.coordination.local.LocalReportStore;
 import org.allsitescron.coordination.local.LocalRunLock;
 import org.allsitescron.coordination.redis.RedisAdmission;
+import org.allsitescron.coordination.redis.RedisCheckpointStore;
 import org.allsitescron.coordination.redis.RedisJobQueue;
 import org.allsitescron.coordination.redis.RedisReportStore;
 import org.allsitescron.coordination.redis.RedisRunLock;
@@ -44,6 +46,15 @@ public class Coordination {
   @ApplicationScoped
   ReportStore reportStore(
       CoordinationMode mode, Instance<LocalReportStore> local, Instance<RedisReportStore> redis) {
+    return mode.isRedis() ? redis.get() : local.get();
+  }
+
+  @Produces
+  @ApplicationScoped
+  CheckpointStore checkpointStore(
+      CoordinationMode mode,
+      Instance<LocalCheckpointStore> local,
+      Instance<RedisCheckpointStore> redis) {
     return mode.isRedis() ? redis.get() : local.get();
   }
 }

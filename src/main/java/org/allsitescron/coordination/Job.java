@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
 
 /**
  * A queued run as stored in the queue: the plugin's {@code {"timestamp","queued_at","retries"}}
@@ -59,13 +63,44 @@ public record Job(
     String trigger = node.path("trigger").asText("");
     return new Job(
         raw,
-        runId.isBlank() ? UUID.randomUUID().toString() : runId,
+        runId.isBlank() ? derivedRunId(raw) : runId,
         DEFERRED.equals(trigger) ? DEFERRED : QUEUED,
         timestamp.asLong(),
         node.path("queued_at").asLong(timestamp.asLong()),
         Math.max(0, retries.asInt(0)),
         node.path("retry_at").asLong(0),
         null);
+  }
+
+  /**
+   * The run id of a job that carries none (the plugin's): {@code job-} and the first 32 hex digits
+   * of the SHA-1 of its text, as {@code admit.lua} names it in {@code already_queued}.
+   */
+  static String derivedRunId(String raw) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1").digest(raw.getBytes(StandardCharsets.UTF_8));
+      return "job-" + HexFormat.of().formatHex(digest).substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+    }
+  }
+
+  /**
+   * How long a job that met a busy lock waits before its next attempt while the lock stays busy:
+   * {@code max-retries} attempts span twice the lock timeout, so a lock left by a dead replica
+   * expires first. (A lock released earlier makes the job due at once.)
+   */
+  public static Duration retrySpacing(Duration lockTimeout, int maxRetries) {
+    return lockTimeout.multipliedBy(2).dividedBy(Math.max(1, maxRetries));
+  }
+
+  /**
+   * The furthest ahead a retry time can lie: one spacing plus a minute for clocks that differ
+   * between replicas. A job further ahead never came from the policy and is dead-lettered.
+   */
+  public static Duration latestRetry(Duration lockTimeout, int maxRetries) {
+    return retrySpacing(lockTimeout, maxRetries).plusMinutes(1);
   }
 
   public boolean isMalformed() {
@@ -78,12 +113,21 @@ public record Job(
         .withRaw();
   }
 
-  /** The dead-letter entry: the original text and the reason. */
-  public String buried(String reason, long nowMillis) {
+  /**
+   * The dead-letter entry: the original text and the reason. A text longer than {@code
+   * maxJobLength} characters is cut there, and the entry says so ({@code truncated}, {@code
+   * job_length}): such a job cannot be replayed.
+   */
+  public String buried(String reason, long nowMillis, int maxJobLength) {
     ObjectNode entry = JSON.createObjectNode();
-    entry.put("job", raw);
+    boolean cut = raw.length() > maxJobLength;
+    entry.put("job", cut ? raw.substring(0, maxJobLength) : raw);
     entry.put("reason", reason);
     entry.put("buried_at", nowMillis / 1000);
+    if (cut) {
+      entry.put("truncated", true);
+      entry.put("job_length", raw.length());
+    }
     return entry.toString();
   }
 

@@ -10,7 +10,11 @@ import java.util.Optional;
  */
 public interface JobQueue {
 
-  /** Moves the oldest job that is due into {@code consumer}'s processing list. */
+  /**
+   * Moves the first job that is due into {@code consumer}'s processing list; a job not due yet
+   * never holds up those behind it. A job waits for its {@code retry_at} only while the run lock is
+   * held, and one whose {@code retry_at} lies beyond any retry goes to the dead-letter list.
+   */
   Uni<Optional<Job>> take(String consumer);
 
   /** Removes a finished job from {@code consumer}'s processing list. */

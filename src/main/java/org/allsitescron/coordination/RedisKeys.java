@@ -74,4 +74,9 @@ public class RedisKeys {
   public String currentRun() {
     return prefix + "run:current";
   }
+
+  /** A queued run's progress, which a replica taking the job over resumes from. */
+  public String checkpoint(String runId) {
+    return prefix + "checkpoint:" + runId;
+  }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 public interface ReportStore {
 
   /**
-   * Stores or replaces a run's report; a running report also becomes the current run.
+   * Stores or replaces a run's report; a running report also becomes the current run, and is stored
+   * only while its run ({@code runId}) holds the run lock (a late write is dropped).
    *
    * @param startedAtMillis the run's start, which orders the reports
    */

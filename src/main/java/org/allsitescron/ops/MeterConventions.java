@@ -38,16 +38,32 @@ public class MeterConventions {
 
       @Override
       public Meter.Id map(Meter.Id id) {
-        if (id.getDescription() != null && !id.getDescription().isBlank()) {
+        String description = helpText(id);
+        if (description.equals(id.getDescription())) {
           return id;
         }
         return new Meter.Id(
             id.getName(),
             Tags.of(id.getTagsAsIterable()),
             id.getBaseUnit(),
-            "Meter " + id.getName() + " (no description upstream)",
+            description,
             id.getType());
       }
     };
+  }
+
+  /**
+   * The meter's description as a help text every parser reads alike: one line, no double quote and
+   * no backslash. The classic text format escapes only {@code \\} and newlines in HELP, OpenMetrics
+   * also {@code "}; Micrometer's JVM meters say {@code The "recent cpu usage" …}, which came out as
+   * {@code \"} in OpenMetrics and failed {@code promtool check metrics} and Prometheus-library
+   * parsers on the whole scrape.
+   */
+  static String helpText(Meter.Id id) {
+    String description = id.getDescription();
+    if (description == null || description.isBlank()) {
+      return "Meter " + id.getName() + " (no description upstream)";
+    }
+    return description.replace('"', '\'').replace('\\', '/').replaceAll("\\s*[\\r\\n]+\\s*", " ");
   }
 }

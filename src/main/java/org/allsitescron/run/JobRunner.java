@@ -26,9 +26,7 @@ public class JobRunner {
     this.queue = queue;
     this.runs = runs;
     this.maxRetries = config.redis().maxRetries();
-    // max-retries attempts span twice the lock timeout: a lock left by a dead replica expires
-    // first.
-    this.retrySpacingMillis = 2 * config.lockTimeout().toMillis() / Math.max(1, maxRetries);
+    this.retrySpacingMillis = Job.retrySpacing(config.lockTimeout(), maxRetries).toMillis();
   }
 
   /**

@@ -9,7 +9,8 @@ import org.allsitescron.dispatch.SiteOutcome;
 
 /**
  * What one run did: counts by outcome and the failed sites (at most {@link #FAILED_SITES_KEPT}).
- * While the run is going, {@code count} is the sites done so far out of {@code total}.
+ * While the run is going, {@code count} is the sites done so far out of {@code total}. A run taken
+ * over from another replica says where in {@code resumed_from}.
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,8 +29,48 @@ public record RunReport(
     @JsonProperty("failed_sites") List<SiteOutcome> failedSites,
     long fence,
     @JsonProperty("abort_reason") String abortReason,
+    @JsonProperty("resumed_from") ResumedFrom resumedFrom,
     long requested,
     CronCounts cron) {
+
+  /**
+   * A report of a run that was not taken over from another replica and had no cron check (every
+   * site requested).
+   */
+  public RunReport(
+      String runId,
+      Trigger trigger,
+      RunState state,
+      Instant startedAt,
+      Instant finishedAt,
+      long durationMs,
+      long total,
+      long count,
+      long ok,
+      long errors,
+      long timeouts,
+      List<SiteOutcome> failedSites,
+      long fence,
+      String abortReason) {
+    this(
+        runId,
+        trigger,
+        state,
+        startedAt,
+        finishedAt,
+        durationMs,
+        total,
+        count,
+        ok,
+        errors,
+        timeouts,
+        failedSites,
+        fence,
+        abortReason,
+        null,
+        count,
+        null);
+  }
 
   /** Failed sites kept in a report; the counts cover the rest. */
   public static final int FAILED_SITES_KEPT = 100;

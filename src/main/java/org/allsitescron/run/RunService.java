@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.Admission;
 import org.allsitescron.coordination.CoordinationUnavailableException;
@@ -35,14 +38,27 @@ public class RunService {
   /** Why a run stopped when the service shut down; its job goes back into the queue. */
   public static final String SHUTDOWN = "shutdown";
 
+  /** Why a run stopped when Redis said its lock is gone or someone else's. */
+  public static final String LOCK_LOST = "lock lost";
+
+  /** Why a run stopped when it could not confirm its lock before the lock could have expired. */
+  public static final String LOCK_UNCONFIRMED = "lock unconfirmed";
+
   /** Longest time between two progress updates seen by {@code /status}. */
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
+  /** Pause before a renewal that follows a failed one. */
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+
+  /** Longest wait for Redis at the end of a run (final report, checkpoint, release). */
+  private static final Duration FINAL_WAIT = Duration.ofSeconds(5);
 
   private final Admission admission;
   private final SiteSource sites;
   private final Dispatcher dispatcher;
   private final RunLock lock;
   private final RunReports reports;
+  private final Checkpoints checkpoints;
   private final RunEvents events;
   private final int numberOfSites;
   private final long cooldownSeconds;
@@ -50,7 +66,11 @@ public class RunService {
   private final CronConfig.CronCheckMode cronMode;
   private final Duration pollInterval;
   private final Duration settleTimeout;
+  private final Duration lockTimeout;
+  private final Duration leaseMargin;
+  private final Duration renewalTimeout;
   private final Set<RunTally> active = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean stopping = new AtomicBoolean();
 
   RunService(
       Admission admission,
@@ -58,6 +78,7 @@ public class RunService {
       Dispatcher dispatcher,
       RunLock lock,
       RunReports reports,
+      Checkpoints checkpoints,
       RunEvents events,
       CronConfig config) {
     this.admission = admission;
@@ -65,10 +86,16 @@ public class RunService {
     this.dispatcher = dispatcher;
     this.lock = lock;
     this.reports = reports;
+    this.checkpoints = checkpoints;
     this.events = events;
     this.numberOfSites = config.numberOfSites();
     this.cooldownSeconds = config.rateLimitSeconds();
-    this.renewEvery = min(config.lockTimeout().dividedBy(3), PROGRESS_EVERY);
+    this.lockTimeout = config.lockTimeout();
+    // Progress and checkpoints go with each renewal: at least every heartbeat interval too.
+    this.renewEvery =
+        min(min(lockTimeout.dividedBy(3), PROGRESS_EVERY), config.worker().heartbeatInterval());
+    this.renewalTimeout = min(lockTimeout.dividedBy(4), PROGRESS_EVERY);
+    this.leaseMargin = leaseMargin(lockTimeout);
     this.cronMode = config.effectiveCronCheckMode();
     this.pollInterval = config.cronCheck().pollInterval();
     this.settleTimeout = config.cronCheck().settleTimeout();
@@ -129,16 +156,59 @@ public class RunService {
 
   /** Runs over every eligible site under {@code lease}, which it releases at the end. */
   public Uni<RunReport> run(Trigger trigger, Lease lease) {
-    RunTally tally = new RunTally(lease.owner(), trigger, lease.fence());
-    active.add(tally);
-    return countSites(tally)
-        .chain(() -> reports.save(tally.snapshot()))
+    return run(trigger, lease, Optional.empty(), false);
+  }
+
+  /**
+   * Takes the lock as {@code runId} and runs a queued job, from its checkpoint when another replica
+   * left one; empty when the lock is held by someone else.
+   */
+  public Uni<Optional<RunReport>> runIfFree(String runId, Trigger trigger) {
+    return lock.tryAcquire(runId)
         .chain(
-            () ->
-                tally.isAborted() ? Uni.createFrom().voidItem() : dispatchUnderLease(tally, lease))
+            lease ->
+                lease.isPresent()
+                    ? resume(trigger, lease.get()).map(Optional::of)
+                    : Uni.createFrom().item(Optional.<RunReport>empty()));
+  }
+
+  /** What a lease margin is: a fifth of the lock timeout, at most 5 s. */
+  static Duration leaseMargin(Duration lockTimeout) {
+    return min(lockTimeout.dividedBy(5), Duration.ofSeconds(5));
+  }
+
+  private Uni<RunReport> resume(Trigger trigger, Lease lease) {
+    return bounded(checkpoints.find(lease.owner()), FINAL_WAIT)
+        .onFailure()
+        .call(() -> release(lease))
+        .chain(from -> run(trigger, lease, from, true));
+  }
+
+  private Uni<RunReport> run(
+      Trigger trigger, Lease lease, Optional<Checkpoint> from, boolean queued) {
+    RunTally tally =
+        from.map(c -> new RunTally(lease.owner(), trigger, lease.fence(), c))
+            .orElseGet(() -> new RunTally(lease.owner(), trigger, lease.fence()));
+    Progress progress = from.map(Progress::new).orElseGet(Progress::new);
+    LeaseKeeper keeper = new LeaseKeeper(lock, lease, lockTimeout, leaseMargin, renewalTimeout);
+    Active run = new Active(tally, progress, keeper, queued);
+    from.ifPresent(
+        c ->
+            Log.infof(
+                "Run %s resumes after site %d with %d sites done",
+                tally.runId(), c.after(), c.report().count()));
+    active.add(tally);
+    if (stopping.get()) {
+      tally.abort(SHUTDOWN);
+    }
+    return countSites(tally)
+        .chain(() -> saveReport(tally.snapshot(), renewalTimeout))
+        .chain(
+            () -> tally.isAborted() ? Uni.createFrom().voidItem() : dispatchUnderLease(run, from))
         .map(ignored -> tally.finish())
         .call(this::publish)
-        .eventually(() -> lock.release(lease))
+        .call(report -> settleCheckpoint(run, report))
+        .eventually(() -> release(lease))
         .eventually(() -> active.remove(tally));
   }
 
@@ -161,17 +231,35 @@ public class RunService {
   /** The final report: to the listeners, the store and the log. */
   private Uni<Void> publish(RunReport report) {
     events.runEnded(report);
-    return reports.save(report).invoke(() -> logFinished(report));
+    logFinished(report);
+    return saveReport(report, FINAL_WAIT);
   }
 
-  /** Takes the lock as {@code runId} and runs; empty when the lock is held by someone else. */
-  public Uni<Optional<RunReport>> runIfFree(String runId, Trigger trigger) {
-    return lock.tryAcquire(runId)
-        .chain(
-            lease ->
-                lease.isPresent()
-                    ? run(trigger, lease.get()).map(Optional::of)
-                    : Uni.createFrom().item(Optional.<RunReport>empty()));
+  /**
+   * A queued run cut short by a shutdown leaves its checkpoint for the replica that takes its job
+   * next. One that lost its lease leaves the last one it wrote alone: the job may be in another
+   * replica's hands, resuming from it. Any other end forgets it.
+   */
+  private Uni<Void> settleCheckpoint(Active run, RunReport report) {
+    if (!run.queued()) {
+      return Uni.createFrom().voidItem();
+    }
+    if (SHUTDOWN.equals(report.abortReason())) {
+      return saveCheckpoint(run, FINAL_WAIT);
+    }
+    if (LOCK_LOST.equals(report.abortReason()) || LOCK_UNCONFIRMED.equals(report.abortReason())) {
+      return Uni.createFrom().voidItem();
+    }
+    return bounded(checkpoints.drop(report.runId()), FINAL_WAIT)
+        .onFailure()
+        .invoke(e -> Log.warnf("Checkpoint of run %s not removed: %s", report.runId(), e))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  /** The service is stopping: a run admitted from now on ends at once, {@code aborted}. */
+  public void stopTaking() {
+    stopping.set(true);
   }
 
   /** Stops every run of this process from taking further sites; they end {@code aborted}. */
@@ -184,22 +272,37 @@ public class RunService {
     return !active.isEmpty();
   }
 
-  private Uni<Void> dispatchUnderLease(RunTally tally, Lease lease) {
-    Cancellable watchdog = keepAlive(tally, lease);
+  /**
+   * A first renewal (and the first progress report) before any site: the admission's answer may
+   * have been slow to come, and the lease counts only from when its request was sent.
+   */
+  private Uni<Void> dispatchUnderLease(Active run, Optional<Checkpoint> from) {
+    return renewAndPublish(run).chain(next -> dispatchAndKeepAlive(run, from, next));
+  }
+
+  private Uni<Void> dispatchAndKeepAlive(
+      Active run, Optional<Checkpoint> from, Duration firstPause) {
+    RunTally tally = run.tally();
+    Cancellable watchdog = keepAlive(run, firstPause);
+    long afterId = from.map(Checkpoint::after).orElse(0L);
+    long passed = from.map(Checkpoint::passed).orElse(0L);
+    int limit = (int) Math.max(0, numberOfSites - passed);
     CronJudge judge = cronJudge(tally);
     Multi<Site> wanted =
         sites
-            .sites(numberOfSites)
+            .sites(limit, afterId)
             .select()
-            .first(site -> !tally.isAborted())
+            .first(site -> mayTake(run))
+            .select()
+            .where(run.progress()::take)
             .onItem()
-            .invoke(site -> skipUnwanted(judge, tally, site))
+            .invoke(site -> skipUnwanted(judge, run, site))
             .select()
             .where(judge::wants);
     return dispatcher
-        .dispatch(wanted, Site::url, judge::settle)
+        .dispatch(wanted, Site::url, url -> mayTake(run), judge::settle)
         .onItem()
-        .invoke(outcome -> record(tally, outcome))
+        .invoke(outcome -> record(run, outcome))
         .onItem()
         .ignoreAsUni()
         .onFailure(RunService::isSourceFailure)
@@ -218,51 +321,182 @@ public class RunService {
   }
 
   /** A site {@code due} mode does not request is done at once, with its cron outcome. */
-  private void skipUnwanted(CronJudge judge, RunTally tally, Site site) {
+  private void skipUnwanted(CronJudge judge, Active run, Site site) {
     if (!judge.wants(site)) {
-      record(tally, judge.notRequested(site));
+      record(run, judge.notRequested(site));
     }
   }
 
-  private void record(RunTally tally, SiteOutcome outcome) {
-    tally.add(outcome);
-    events.siteDone(tally.runId(), outcome);
+  /**
+   * The tally and the progress change together, so a checkpoint never sees one without the other.
+   */
+  private void record(Active run, SiteOutcome outcome) {
+    synchronized (run.progress()) {
+      run.tally().add(outcome);
+      run.progress().done(outcome.url());
+    }
+    events.siteDone(run.tally().runId(), outcome);
   }
 
   /**
-   * Renews the lease (every third of the lock timeout, at most 2 s apart) and publishes progress.
+   * Whether the run may take (or send) one more site: not stopped, and its lease confirmed now. A
+   * lease past its confirmation stops the run on the spot.
    */
-  private Cancellable keepAlive(RunTally tally, Lease lease) {
-    return Multi.createFrom()
-        .ticks()
-        .every(renewEvery)
-        .onItem()
-        .transformToUniAndConcatenate(tick -> renewOrAbort(tally, lease))
-        .subscribe()
-        .with(
-            ignored -> {}, e -> Log.warnf("Lock watchdog of run %s stopped: %s", tally.runId(), e));
+  private boolean mayTake(Active run) {
+    if (run.tally().isAborted()) {
+      return false;
+    }
+    if (!run.keeper().confirmed()) {
+      stop(run, LOCK_UNCONFIRMED);
+      return false;
+    }
+    return true;
   }
 
-  private Uni<Void> renewOrAbort(RunTally tally, Lease lease) {
-    return lock.renew(lease)
-        .invoke(events::lockRenewed)
+  private void stop(Active run, String reason) {
+    if (run.tally().abort(reason)) {
+      Log.errorf(
+          "Run %s stops taking sites: %s (%d requests in flight finish)",
+          run.tally().runId(),
+          LOCK_LOST.equals(reason)
+              ? "Redis says its lock is gone or someone else's"
+              : "its lock could not be confirmed before it could have expired",
+          run.progress().inFlight());
+      events.lockRenewed(false);
+    }
+  }
+
+  /**
+   * Renews the lease and publishes progress (and a queued run's checkpoint) every {@code
+   * renewEvery}; after a failed renewal it tries again right away (after {@link #RETRY_PAUSE})
+   * while the lease is still confirmed. One step after the other: a slow renewal delays the next,
+   * it never piles them up nor ends the loop.
+   */
+  private Cancellable keepAlive(Active run, Duration firstPause) {
+    AtomicReference<Duration> next = new AtomicReference<>(firstPause);
+    return Multi.createBy()
+        .repeating()
+        .uni(() -> pause(next.get()).chain(() -> renewAndPublish(run)).invoke(next::set))
+        .indefinitely()
+        .subscribe()
+        .with(
+            ignored -> {},
+            e -> Log.errorf("Lock watchdog of run %s stopped: %s", run.tally().runId(), e));
+  }
+
+  /**
+   * One renewal, judged, and progress published when it was confirmed; returns the pause before the
+   * next, counted from this one's start so that a slow report does not space renewals out.
+   */
+  private Uni<Duration> renewAndPublish(Active run) {
+    long start = System.nanoTime();
+    return run.keeper()
+        .renew()
+        .invoke(renewal -> judge(run, renewal))
+        .call(
+            renewal ->
+                renewal == LeaseKeeper.Renewal.RENEWED
+                    ? publishProgress(run)
+                    : Uni.createFrom().voidItem())
+        .map(
+            renewal ->
+                renewal == LeaseKeeper.Renewal.FAILED
+                    ? RETRY_PAUSE
+                    : max(Duration.ZERO, renewEvery.minusNanos(System.nanoTime() - start)));
+  }
+
+  private static Uni<Void> pause(Duration length) {
+    return length.isZero() || length.isNegative()
+        ? Uni.createFrom().voidItem()
+        : Uni.createFrom().voidItem().onItem().delayIt().by(length);
+  }
+
+  private void judge(Active run, LeaseKeeper.Renewal renewal) {
+    switch (renewal) {
+      case RENEWED -> {
+        Log.debugf(
+            "Lock of run %s renewed: confirmed for %d ms",
+            run.tally().runId(), run.keeper().confirmedForMillis());
+        events.lockRenewed(true);
+      }
+      case LOST -> stop(run, LOCK_LOST);
+      case FAILED -> {
+        if (!run.keeper().confirmed()) {
+          stop(run, LOCK_UNCONFIRMED);
+        }
+      }
+    }
+  }
+
+  private Uni<Void> publishProgress(Active run) {
+    Uni<Void> report = saveReport(snapshot(run).report(), renewalTimeout);
+    return run.queued() ? report.chain(() -> saveCheckpoint(run, renewalTimeout)) : report;
+  }
+
+  private Checkpoint snapshot(Active run) {
+    synchronized (run.progress()) {
+      return run.progress().checkpoint(run.tally().snapshot());
+    }
+  }
+
+  private Uni<Void> saveCheckpoint(Active run, Duration within) {
+    String runId = run.tally().runId();
+    return bounded(checkpoints.save(run.keeper().lease(), snapshot(run)), within)
         .invoke(
-            held -> {
-              if (!held) {
-                Log.errorf("Run %s lost its lock; it takes no further site", tally.runId());
-                tally.abort("lock lost");
+            stored -> {
+              if (!stored) {
+                Log.warnf("Checkpoint of run %s not stored: its lock is gone", runId);
               }
             })
-        .chain(() -> reports.save(tally.snapshot()))
+        .replaceWithVoid()
         .onFailure()
-        .invoke(e -> Log.warnf("Could not renew the lock of run %s: %s", tally.runId(), e))
+        .invoke(e -> Log.warnf("Checkpoint of run %s not stored: %s", runId, e.getMessage()))
         .onFailure()
         .recoverWithNull();
   }
 
+  /** Stores a report within {@code within}; a report that cannot be stored is logged, not fatal. */
+  private Uni<Void> saveReport(RunReport report, Duration within) {
+    return bounded(reports.save(report), within)
+        .onFailure()
+        .invoke(
+            e ->
+                Log.warnf(
+                    "Report of run %s (%s) not stored: %s",
+                    report.runId(), report.state().label(), e.getMessage()))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  /** Releases within a bound: an unreachable Redis lets the lock expire by itself instead. */
+  private Uni<Void> release(Lease lease) {
+    return bounded(lock.release(lease), FINAL_WAIT)
+        .onFailure()
+        .invoke(
+            e ->
+                Log.warnf(
+                    "Lock of run %s not released (it expires after lock-timeout): %s",
+                    lease.owner(), e.getMessage()))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  private static <T> Uni<T> bounded(Uni<T> call, Duration within) {
+    return call.ifNoItem()
+        .after(within)
+        .failWith(() -> new TimeoutException("Redis did not answer within " + within));
+  }
+
+  /** One run of this process: its count, its progress, its lease, and whether a job carries it. */
+  private record Active(RunTally tally, Progress progress, LeaseKeeper keeper, boolean queued) {}
+
   /** Anything but a Redis outage, which must surface as such (503), not as a failed run. */
   private static boolean isSourceFailure(Throwable failure) {
     return !(failure instanceof CoordinationUnavailableException);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.allsitescron.dispatch.CronOutcome;
 import org.allsitescron.dispatch.Outcome;
 import org.allsitescron.dispatch.SiteOutcome;
@@ -14,7 +15,8 @@ final class RunTally {
   private final String runId;
   private final Trigger trigger;
   private final long fence;
-  private final Instant startedAt = Instant.now();
+  private final Instant startedAt;
+  private final ResumedFrom resumedFrom;
   private final List<SiteOutcome> failed = new ArrayList<>();
   private long total;
   private long count;
@@ -26,13 +28,44 @@ final class RunTally {
   private long lockSeen;
   private long oldestOverdue;
   private volatile String cronMode;
-  private volatile String abortReason;
+  private final AtomicReference<String> abortReason = new AtomicReference<>();
   private volatile boolean broken;
 
   RunTally(String runId, Trigger trigger, long fence) {
     this.runId = runId;
     this.trigger = trigger;
     this.fence = fence;
+    this.startedAt = Instant.now();
+    this.resumedFrom = null;
+  }
+
+  /** A run taken over from {@code checkpoint}: its start, counts and failed sites go on. */
+  RunTally(String runId, Trigger trigger, long fence, Checkpoint checkpoint) {
+    RunReport before = checkpoint.report();
+    this.runId = runId;
+    this.trigger = trigger;
+    this.fence = fence;
+    this.startedAt = before.startedAt();
+    this.resumedFrom = new ResumedFrom(checkpoint.after(), before.count());
+    this.count = before.count();
+    this.ok = before.ok();
+    this.errors = before.errors();
+    this.timeouts = before.timeouts();
+    if (before.failedSites() != null) {
+      this.failed.addAll(before.failedSites());
+    }
+    this.requested = before.requested();
+    CronCounts cronBefore = before.cron();
+    if (cronBefore != null) {
+      this.cronMode = cronBefore.mode();
+      cron[CronOutcome.RAN.ordinal()] = cronBefore.ran();
+      cron[CronOutcome.STILL_DUE.ordinal()] = cronBefore.stillDue();
+      cron[CronOutcome.NOT_DUE.ordinal()] = cronBefore.notDue();
+      cron[CronOutcome.BUSY.ordinal()] = cronBefore.busy();
+      cron[CronOutcome.UNKNOWN.ordinal()] = cronBefore.unknown();
+      this.lockSeen = cronBefore.lockSeen();
+      this.oldestOverdue = cronBefore.oldestOverdueSeconds();
+    }
   }
 
   String runId() {
@@ -82,11 +115,12 @@ final class RunTally {
     }
   }
 
-  /** Stops the run from taking further sites; the first reason wins. */
-  void abort(String reason) {
-    if (abortReason == null) {
-      abortReason = reason;
-    }
+  /**
+   * Stops the run from taking further sites; the first reason wins (one compare-and-set, so two
+   * threads aborting at once cannot both win). Returns whether this call's reason won.
+   */
+  boolean abort(String reason) {
+    return abortReason.compareAndSet(null, reason);
   }
 
   /** The run cannot go on (its site source failed); it ends {@code aborted} whatever it did. */
@@ -96,7 +130,12 @@ final class RunTally {
   }
 
   boolean isAborted() {
-    return abortReason != null;
+    return abortReason.get() != null;
+  }
+
+  /** Why the run was stopped; null while it is not. */
+  String abortReason() {
+    return abortReason.get();
   }
 
   synchronized RunReport snapshot() {
@@ -110,7 +149,7 @@ final class RunTally {
   }
 
   private RunReport report(RunState state, Instant finishedAt) {
-    String reason = state == RunState.ABORTED ? abortReason : null;
+    String reason = state == RunState.ABORTED ? abortReason.get() : null;
     Instant end = finishedAt == null ? Instant.now() : finishedAt;
     return new RunReport(
         runId,
@@ -127,6 +166,7 @@ final class RunTally {
         List.copyOf(failed),
         fence,
         reason,
+        resumedFrom,
         requested,
         cronMode == null ? null : cronCounts());
   }

@@ -13,7 +13,15 @@ public interface SiteSource {
    * The eligible sites, at most {@code limit}, read lazily batch by batch as the subscriber
    * requests them, so memory does not grow with the network.
    */
-  Multi<Site> sites(int limit);
+  default Multi<Site> sites(int limit) {
+    return sites(limit, 0);
+  }
+
+  /**
+   * The eligible sites whose id is above {@code afterId}, at most {@code limit}, in increasing id
+   * order: where a run resumes from its checkpoint.
+   */
+  Multi<Site> sites(int limit, long afterId);
 
   /** How many sites {@link #sites(int)} will emit, at most {@code limit}. */
   Uni<Long> count(int limit);

@@ -21,8 +21,9 @@ public final class StaticSiteSource implements SiteSource {
   }
 
   @Override
-  public Multi<Site> sites(int limit) {
-    return Multi.createFrom().iterable(sites).select().first(limit);
+  public Multi<Site> sites(int limit, long afterId) {
+    int from = (int) Math.min(sites.size(), Math.max(0, afterId));
+    return Multi.createFrom().iterable(sites.subList(from, sites.size())).select().first(limit);
   }
 
   @Override

@@ -55,10 +55,10 @@ public final class WordpressDbSiteSource implements SiteSource {
   }
 
   @Override
-  public Multi<Site> sites(int limit) {
+  public Multi<Site> sites(int limit, long afterId) {
     return Multi.createBy()
         .repeating()
-        .uni(() -> new Cursor(limit), this::nextBatch)
+        .uni(() -> new Cursor(limit, afterId), this::nextBatch)
         .until(List::isEmpty)
         .onItem()
         .transformToIterable(Function.identity());
@@ -270,8 +270,9 @@ public final class WordpressDbSiteSource implements SiteSource {
     private long afterId;
     private int remaining;
 
-    private Cursor(int limit) {
+    private Cursor(int limit, long afterId) {
       this.remaining = limit;
+      this.afterId = afterId;
     }
 
     private void advance(List<BlogRow> batch) {

@@ -50,8 +50,6 @@ class GithubActionsTextTest {
             1,
             failed,
             1,
-            null,
-            70,
             null);
 
     List<String> lines = GithubActionsText.report(report).lines().toList();

@@ -61,6 +61,13 @@ class OpenApiTest {
   }
 
   @Test
+  void infoNamesItsLicenseAndContact() {
+    assertThat(openapi.getString("info.license.name")).isEqualTo("GPL-2.0-or-later");
+    assertThat(openapi.getString("info.license.url")).startsWith("https://");
+    assertThat(openapi.getString("info.contact.name")).isNotBlank();
+  }
+
+  @Test
   void runDocumentsItsFlagsTokenAndEveryAnswer() {
     for (String method : List.of("get", "post")) {
       String operation = "paths.'/all-sites-cron/v1/run'." + method;

@@ -14,7 +14,7 @@ final class ConfigTestSupport {
     return new SmallRyeConfigBuilder()
         .withMapping(CronConfig.class)
         .withSources(new PropertiesConfigSource(properties, "test", 500))
-        .withSources(new LegacyNamesConfigSourceFactory())
+        .withInterceptors(new LegacyNamesInterceptor())
         .build();
   }
 

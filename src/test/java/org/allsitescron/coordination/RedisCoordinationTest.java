@@ -303,6 +303,89 @@ class RedisCoordinationTest {
     authed().get(BASE + "/status").then().body("cooldown.remaining_s", equalTo(4));
   }
 
+  @Test
+  void aJobNotDueYetDoesNotHoldUpThePluginJobBehindIt() {
+    Lease other = lock.tryAcquire("other-replica").await().atMost(WAIT).orElseThrow();
+    long soon = System.currentTimeMillis() + 30_000;
+    String waiting =
+        "{\"timestamp\":1,\"run_id\":\"r-waits\",\"retries\":1,\"retry_at\":" + soon + "}";
+    String plugin = "{\"timestamp\":1700000000,\"queued_at\":1700000000,\"retries\":0}";
+    redis.run("RPUSH", keys.queue(), waiting, plugin).await().atMost(WAIT);
+
+    JobResult result = worker.drainOnce().await().atMost(WAIT);
+
+    // The plugin's job was taken past the waiting one (and met the busy lock in turn).
+    assertThat(result).isEqualTo(new JobResult.Requeued(Job.derivedRunId(plugin), 1));
+    assertThat(redis.run("LRANGE", keys.queue(), "0", "-1").await().atMost(WAIT).toString())
+        .contains("r-waits");
+    lock.release(other).await().atMost(WAIT);
+  }
+
+  @Test
+  void aJobWithAnAbsurdRetryTimeIsDeadLetteredAndTheNextRuns() {
+    long farAway = System.currentTimeMillis() + Duration.ofDays(3650).toMillis();
+    redis
+        .run(
+            "RPUSH",
+            keys.queue(),
+            "{\"timestamp\":1,\"run_id\":\"r-far\",\"retry_at\":" + farAway + "}",
+            "{\"timestamp\":1,\"run_id\":\"r-next\"}")
+        .await()
+        .atMost(WAIT);
+
+    JobResult result = worker.drainOnce().await().atMost(WAIT);
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            JobResult.Ran.class, ran -> assertThat(ran.report().runId()).isEqualTo("r-next"));
+    assertThat(length(keys.queue())).isZero();
+    assertThat(redis.run("LINDEX", keys.dead(), "0").await().atMost(WAIT).toString())
+        .contains("r-far", "beyond any retry");
+  }
+
+  @Test
+  void alreadyQueuedNamesThePluginJobByTheIdItRunsUnder() {
+    String plugin = "{\"timestamp\":1700000000,\"queued_at\":1700000000,\"retries\":0}";
+    redis.run("RPUSH", keys.queue(), plugin).await().atMost(WAIT);
+
+    String named =
+        authed()
+            .get(BASE + "/run?defer=1")
+            .then()
+            .statusCode(202)
+            .body("status", equalTo("already_queued"))
+            .extract()
+            .path("run_id");
+
+    assertThat(named).isEqualTo(Job.derivedRunId(plugin));
+    JobResult result = worker.drainOnce().await().atMost(WAIT);
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            JobResult.Ran.class, ran -> assertThat(ran.report().runId()).isEqualTo(named));
+    authed().get(BASE + "/runs/" + named).then().statusCode(200).body("state", equalTo("finished"));
+  }
+
+  @Test
+  void aJobThatMetABusyLockRunsAsSoonAsTheLockIsFreeYetCountsOnlyRealRefusals() {
+    Lease other = lock.tryAcquire("other-replica").await().atMost(WAIT).orElseThrow();
+    redis
+        .run("RPUSH", keys.queue(), "{\"timestamp\":1,\"run_id\":\"r-next\"}")
+        .await()
+        .atMost(WAIT);
+    assertThat(worker.drainOnce().await().atMost(WAIT))
+        .isEqualTo(new JobResult.Requeued("r-next", 1));
+    // Still busy: the job waits for its retry time, no refusal is counted.
+    assertThat(worker.drainOnce().await().atMost(WAIT)).isInstanceOf(JobResult.NoJob.class);
+
+    lock.release(other).await().atMost(WAIT);
+
+    // Its retry time (3 s away) has not come, but the lock is free: it runs now.
+    assertThat(worker.drainOnce().await().atMost(WAIT))
+        .isInstanceOfSatisfying(
+            JobResult.Ran.class,
+            ran -> assertThat(ran.report().state()).isEqualTo(RunState.FINISHED));
+  }
+
   private void makeDue() {
     String head = redis.run("LPOP", keys.queue()).await().atMost(WAIT).toString();
     String due = head.replaceAll("\"retry_at\":\\d+", "\"retry_at\":1");

@@ -6,11 +6,17 @@ import static org.allsitescron.support.Api.authed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.allsitescron.coordination.Lease;
 import org.allsitescron.coordination.RunLock;
 import org.allsitescron.run.JobResult;
@@ -174,6 +180,49 @@ class CronMetricsTest {
     assertThat(check.exitCode()).as(check.output()).isZero();
     assertThat(check.output()).isBlank();
   }
+
+  /** What {@code curl /q/metrics | promtool check metrics} sees: no Accept, or curl's. */
+  @Test
+  void theDefaultExpositionPassesPromtoolToo() throws Exception {
+    Path promtool = OpsTools.require("promtool");
+    authed().get(BASE + "/run").then().statusCode(200);
+    HttpClient client = HttpClient.newHttpClient();
+    for (String accept :
+        new String[] {null, "*/*", PROMETHEUS_ACCEPT, "application/openmetrics-text"}) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/q/metrics"))
+              .timeout(WAIT);
+      if (accept != null) {
+        request.header("Accept", accept);
+      }
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(accept)
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+      Path exposition = Path.of("target", "metrics-default.txt");
+      Files.writeString(exposition, response.body());
+
+      OpsTools.Result check = OpsTools.run(exposition, promtool.toString(), "check", "metrics");
+
+      assertThat(check.exitCode()).as(accept + ": " + check.output()).isZero();
+      assertThat(check.output()).as(accept).isBlank();
+    }
+  }
+
+  @Test
+  void helpTextsHaveNoEscapes() {
+    List<String> help = Scrape.now().text().lines().filter(l -> l.startsWith("# HELP ")).toList();
+
+    assertThat(help).isNotEmpty().noneMatch(line -> line.contains("\\") || line.contains("\""));
+    assertThat(help).anyMatch(line -> line.contains("The 'recent cpu usage' for the Java"));
+  }
+
+  /** Prometheus' own scrape header: both formats named, OpenMetrics first. */
+  private static final String PROMETHEUS_ACCEPT =
+      "application/openmetrics-text;version=1.0.0;q=0.5,"
+          + "text/plain;version=0.0.4;q=0.4,*/*;q=0.1";
 
   @Test
   void theExampleAlertsOfTheDocsAreValidRules() throws Exception {

@@ -16,10 +16,13 @@ class DockerfilesTest {
     String dockerfile = Files.readString(Path.of("Dockerfile.native"));
 
     assertThat(dockerfile)
-        .contains("FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-21 AS build")
-        .contains("./mvnw -B -Pnative package -DskipTests")
+        .contains("FROM quay.io/quarkus/ubi9-quarkus-mandrel-builder-image:jdk-25 AS build")
+        .contains(
+            "./mvnw -B package -DskipTests -Dquarkus.native.enabled=true"
+                + " -Dquarkus.native.sources-only=true")
+        .contains("native-image $(cat native-image.args)")
         .contains("FROM quay.io/quarkus/ubi9-quarkus-micro-image:2.0")
-        .contains("COPY --from=build /code/target/*-runner /deployments/application")
+        .contains("COPY --from=build /code/application /deployments/application")
         .contains("WORKDIR /deployments")
         .contains("EXPOSE 8080");
     assertThat(lastUser(dockerfile)).isEqualTo("1001");

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasSize;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(WordpressDbProfile.class)
 class WordpressDbRunTest {
 
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
   SiteServer sites = TestNetwork.sites();
   NetworkFixture network = TestNetwork.fixture();
 
@@ -39,6 +43,19 @@ class WordpressDbRunTest {
     network.database().setFlag(NetworkFixture.REFUSING_BLOG, "public", false);
     network.database().setSiteUrl(NetworkFixture.REFUSING_BLOG, "http://127.0.0.1:1");
     sites.delay(0);
+  }
+
+  @Inject SiteSource source;
+
+  @Test
+  void theKeysetCursorResumesRightAfterTheCheckpointedBlog() {
+    List<Site> all = source.sites(1000).collect().asList().await().atMost(WAIT);
+    assertThat(all).hasSizeGreaterThan(3);
+    long after = all.get(2).id();
+
+    List<Site> resumed = source.sites(2, after).collect().asList().await().atMost(WAIT);
+
+    assertThat(resumed).containsExactlyElementsOf(all.subList(3, 5));
   }
 
   @Test

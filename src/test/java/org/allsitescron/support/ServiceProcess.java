@@ -111,6 +111,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> args = new ArrayList<>();
+    private Path directory;
 
     private Builder(String name) {
       this.name = name;
@@ -126,6 +127,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** An environment variable. */
     public Builder env(String key, String value) {
       environment.put(key, value);
+      return this;
+    }
+
+    /** The working directory (where Quarkus looks for {@code config/application.yaml}). */
+    public Builder directory(Path value) {
+      directory = value;
       return this;
     }
 
@@ -150,10 +157,15 @@ public final class ServiceProcess implements AutoCloseable {
       command.add("-Dquarkus.http.port=" + port);
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.add("-jar");
-      command.add(jar.toString());
+      command.add(jar.toAbsolutePath().toString());
       command.addAll(args);
       ProcessBuilder builder =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toAbsolutePath().toFile());
+      if (directory != null) {
+        builder.directory(directory.toFile());
+      }
       builder.environment().put("HOSTNAME", name);
       builder.environment().putAll(environment);
       return new ServiceProcess(name, port, builder.start(), log);

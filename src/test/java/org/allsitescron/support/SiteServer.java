@@ -30,7 +30,12 @@ public final class SiteServer implements AutoCloseable {
     REDIRECT_LOOP
   }
 
+  /** One request received: which site, on which host, when (epoch ms). */
+  public record Request(String site, String host, long atMillis) {}
+
   private final Vertx vertx = Vertx.vertx();
+  private final java.util.Queue<Request> requests =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final List<HttpServer> servers;
   private final int port;
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
@@ -83,6 +88,11 @@ public final class SiteServer implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
+  /** Every request received since the last {@link #reset()}, in order of arrival. */
+  public List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
   /** Every site's hit count. */
   public Map<String, Integer> allHits() {
     Map<String, Integer> copy = new ConcurrentHashMap<>();
@@ -112,6 +122,7 @@ public final class SiteServer implements AutoCloseable {
   /** Forgets hits and peaks, restores every site to OK and the initial delay. */
   public void reset() {
     hits.clear();
+    requests.clear();
     behaviors.clear();
     queries.clear();
     userAgents.clear();
@@ -146,6 +157,7 @@ public final class SiteServer implements AutoCloseable {
     queries.put(site, request.query() == null ? "" : request.query());
     userAgents.put(site, String.valueOf(request.getHeader("User-Agent")));
     String host = request.authority() == null ? "" : request.authority().host();
+    requests.add(new Request(site, host, System.currentTimeMillis()));
     enter(host);
     Behavior behavior = behaviors.getOrDefault(site, Behavior.OK);
     if (behavior == Behavior.HANG) {

@@ -1,17 +1,22 @@
 package org.allsitescron.support;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A TCP proxy on a dynamic port of 127.0.0.1 to a local service, which a test can cut off ({@link
- * #close()}: listener and every connection gone, so clients get "connection refused") and restore
- * ({@link #open()}, same port): an outage without touching the real service.
+ * A TCP proxy on a dynamic port of 127.0.0.1 to a local service, which a test can cut off in two
+ * ways and heal: {@link #close()} (listener and every connection gone, so clients get "connection
+ * refused"), {@link #blackHole()} (connections stay open and new ones are accepted, but nothing is
+ * forwarded either way: requests hang, as across a dead link), and {@link #open()} / {@link
+ * #heal()}: what a black hole held is delivered late, in order, as TCP would once the link is back.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,8 +25,10 @@ public final class TcpProxy implements AutoCloseable {
   private final String targetHost;
   private final int targetPort;
   private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
+  private final Set<Direction> directions = ConcurrentHashMap.newKeySet();
   private volatile NetServer server;
   private volatile int port;
+  private volatile boolean blackHole;
 
   private TcpProxy(String targetHost, int targetPort) {
     this.targetHost = targetHost;
@@ -51,6 +58,19 @@ public final class TcpProxy implements AutoCloseable {
     server = listening;
   }
 
+  /** Forwards nothing from now on, either way, on old and new connections alike; holds it all. */
+  public void blackHole() {
+    blackHole = true;
+    directions.forEach(Direction::hold);
+  }
+
+  /** Ends a black hole (what it held goes through first) or a refusal. */
+  public synchronized void heal() {
+    blackHole = false;
+    directions.forEach(Direction::release);
+    open();
+  }
+
   /** Stops listening and drops every open connection, both ways. */
   @Override
   public synchronized void close() {
@@ -61,6 +81,7 @@ public final class TcpProxy implements AutoCloseable {
     server = null;
     sockets.forEach(NetSocket::close);
     sockets.clear();
+    directions.clear();
   }
 
   /** Closes the proxy for good, with its Vert.x. */
@@ -78,21 +99,59 @@ public final class TcpProxy implements AutoCloseable {
         .onSuccess(
             outbound -> {
               sockets.add(outbound);
+              Direction up = new Direction(outbound, blackHole);
+              Direction down = new Direction(inbound, blackHole);
+              directions.add(up);
+              directions.add(down);
               outbound.closeHandler(
                   v -> {
                     sockets.remove(outbound);
+                    directions.remove(up);
+                    directions.remove(down);
                     inbound.close();
                   });
               inbound.closeHandler(
                   v -> {
                     sockets.remove(inbound);
+                    directions.remove(up);
+                    directions.remove(down);
                     outbound.close();
                   });
-              inbound.pipeTo(outbound);
-              outbound.pipeTo(inbound);
+              inbound.handler(up::pass);
+              outbound.handler(down::pass);
               inbound.resume();
             })
         .onFailure(e -> inbound.close());
+  }
+
+  /** One way of one connection: writes through, or holds while the link is a black hole. */
+  private static final class Direction {
+    private final NetSocket to;
+    private final List<Buffer> held = new ArrayList<>();
+    private boolean holding;
+
+    Direction(NetSocket to, boolean holding) {
+      this.to = to;
+      this.holding = holding;
+    }
+
+    synchronized void pass(Buffer data) {
+      if (holding) {
+        held.add(data);
+      } else {
+        to.write(data);
+      }
+    }
+
+    synchronized void hold() {
+      holding = true;
+    }
+
+    synchronized void release() {
+      holding = false;
+      held.forEach(to::write);
+      held.clear();
+    }
   }
 
   private static <T> T await(io.vertx.core.Future<T> future) {

@@ -37,27 +37,37 @@ public class LocalAdmission implements Admission {
     return Uni.createFrom().item(() -> remainingSeconds(System.currentTimeMillis()));
   }
 
+  /**
+   * One decision under both monitors: this one (cooldown, queue) and the lock's, so nothing (the
+   * worker's {@code tryAcquire}) can take the lock between "is it free?" and "take it". The order
+   * is always this, then the lock; the lock never calls back, so the two cannot deadlock.
+   */
   private synchronized Decision decide(Ticket ticket) {
     long now = System.currentTimeMillis();
     long remaining = remainingSeconds(now);
     if (remaining > 0) {
       return new Decision.RateLimited(remaining, lastAcceptedMillis / 1000);
     }
-    if (lock.isHeld()) {
-      return new Decision.Locked();
-    }
-    if (ticket.isDeferred()) {
-      Optional<Job> waiting = queue.waiting();
-      if (waiting.isPresent()) {
-        return new Decision.AlreadyQueued(waiting.get().runId());
+    synchronized (lock) {
+      if (lock.isHeld()) {
+        return new Decision.Locked();
       }
-      queue.push(ticket.job());
+      if (ticket.isDeferred()) {
+        Optional<Job> waiting = queue.waiting();
+        if (waiting.isPresent()) {
+          return new Decision.AlreadyQueued(waiting.get().runId());
+        }
+        queue.push(ticket.job());
+        lastAcceptedMillis = now;
+        return new Decision.Queued(ticket.runId());
+      }
+      Lease lease = lock.acquireNow(ticket.runId());
+      if (lease == null) {
+        return new Decision.Locked();
+      }
       lastAcceptedMillis = now;
-      return new Decision.Queued(ticket.runId());
+      return new Decision.Accepted(lease);
     }
-    Lease lease = lock.acquireNow(ticket.runId());
-    lastAcceptedMillis = now;
-    return new Decision.Accepted(lease);
   }
 
   private synchronized long remainingSeconds(long now) {

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.Optional;
+import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.Job;
 import org.allsitescron.coordination.JobQueue;
 import org.allsitescron.coordination.QueueDepth;
@@ -20,6 +22,16 @@ public class LocalJobQueue implements JobQueue {
 
   private final Deque<Job> queue = new ArrayDeque<>();
   private final Deque<String> dead = new ArrayDeque<>();
+  private final LocalRunLock lock;
+  private final long latestRetryMillis;
+  private final CronConfig.DeadLetters deadLetters;
+
+  LocalJobQueue(LocalRunLock lock, CronConfig config) {
+    this.lock = lock;
+    this.deadLetters = config.redis().deadLetters();
+    this.latestRetryMillis =
+        Job.latestRetry(config.lockTimeout(), config.redis().maxRetries()).toMillis();
+  }
 
   @Override
   public Uni<Optional<Job>> take(String consumer) {
@@ -39,7 +51,9 @@ public class LocalJobQueue implements JobQueue {
   @Override
   public Uni<Void> bury(String consumer, Job job, String reason) {
     return Uni.createFrom()
-        .item(() -> buryNow(job.buried(reason, System.currentTimeMillis())))
+        .item(
+            () ->
+                buryNow(job.buried(reason, System.currentTimeMillis(), deadLetters.maxJobLength())))
         .replaceWithVoid();
   }
 
@@ -73,16 +87,34 @@ public class LocalJobQueue implements JobQueue {
     return queue.add(job);
   }
 
+  /** Same rules as {@code queue-take.lua}: the first due job; absurd retry times buried. */
   private synchronized Optional<Job> takeNow() {
-    Job head = queue.peekFirst();
-    if (head == null || head.retryAtMillis() > System.currentTimeMillis()) {
-      return Optional.empty();
+    long now = System.currentTimeMillis();
+    boolean locked = lock.isHeld();
+    for (Iterator<Job> jobs = queue.iterator(); jobs.hasNext(); ) {
+      Job job = jobs.next();
+      if (job.retryAtMillis() > now + latestRetryMillis) {
+        jobs.remove();
+        buryNow(
+            job.buried(
+                "retry_at " + job.retryAtMillis() + " is beyond any retry",
+                now,
+                deadLetters.maxJobLength()));
+      } else if (!locked || job.retryAtMillis() <= now) {
+        jobs.remove();
+        return Optional.of(job);
+      }
     }
-    return Optional.of(queue.pollFirst());
+    return Optional.empty();
   }
 
+  /** Keeps the newest {@code dead-letters.max-entries}, as the Redis kind does. */
   private synchronized boolean buryNow(String entry) {
-    return dead.add(entry);
+    dead.add(entry);
+    while (dead.size() > deadLetters.maxEntries()) {
+      dead.pollFirst();
+    }
+    return true;
   }
 
   private synchronized QueueDepth depthNow() {

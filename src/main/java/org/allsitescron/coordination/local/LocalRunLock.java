@@ -48,9 +48,10 @@ public class LocalRunLock implements RunLock {
     if (isHeld()) {
       return null;
     }
+    long now = System.nanoTime();
     owner = newOwner;
     expiresAtMillis = System.currentTimeMillis() + ttlMillis;
-    return new Lease(newOwner, ++fence);
+    return new Lease(newOwner, ++fence, now);
   }
 
   synchronized boolean isHeld() {

@@ -34,6 +34,10 @@ public class RedisAdmission implements Admission {
 
   @Override
   public Uni<Decision> admit(Ticket ticket) {
+    return Uni.createFrom().item(System::nanoTime).chain(sentAt -> admit(ticket, sentAt));
+  }
+
+  private Uni<Decision> admit(Ticket ticket, long sentAtNanos) {
     return redis
         .eval(
             Script.ADMIT,
@@ -44,7 +48,7 @@ public class RedisAdmission implements Admission {
             cooldownMillis,
             ticket.isDeferred() ? ticket.job().raw() : "",
             String.valueOf(System.currentTimeMillis() / 1000))
-        .map(reply -> decision(reply, ticket));
+        .map(reply -> decision(reply, ticket, sentAtNanos));
   }
 
   @Override
@@ -52,7 +56,7 @@ public class RedisAdmission implements Admission {
     return redis.run("PTTL", keys.cooldown()).map(ttl -> seconds(ttl.toLong()));
   }
 
-  private static Decision decision(Response reply, Ticket ticket) {
+  private static Decision decision(Response reply, Ticket ticket, long sentAtNanos) {
     String verdict = reply.get(0).toString();
     return switch (verdict) {
       case "rate_limited" ->
@@ -60,7 +64,8 @@ public class RedisAdmission implements Admission {
       case "locked" -> new Decision.Locked();
       case "already_queued" -> new Decision.AlreadyQueued(emptyToNull(reply.get(1).toString()));
       case "queued" -> new Decision.Queued(ticket.runId());
-      case "accepted" -> new Decision.Accepted(new Lease(ticket.runId(), reply.get(1).toLong()));
+      case "accepted" ->
+          new Decision.Accepted(new Lease(ticket.runId(), reply.get(1).toLong(), sentAtNanos));
       default -> throw new IllegalStateException("admit.lua answered " + verdict);
     };
   }

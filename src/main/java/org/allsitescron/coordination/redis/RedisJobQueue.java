@@ -26,13 +26,23 @@ public class RedisJobQueue implements JobQueue {
 
   private final RedisCommands redis;
   private final RedisKeys keys;
+
+  /** Entries {@code queue-take.lua} looks at for a due job, from the head. */
+  static final int LOOKED_AT = 100;
+
   private final String heartbeatTtlMillis;
+  private final String latestRetryMillis;
+  private final CronConfig.DeadLetters deadLetters;
 
   RedisJobQueue(RedisCommands redis, RedisKeys keys, CronConfig config) {
     this.redis = redis;
     this.keys = keys;
+    this.latestRetryMillis =
+        String.valueOf(
+            Job.latestRetry(config.lockTimeout(), config.redis().maxRetries()).toMillis());
     this.heartbeatTtlMillis =
         String.valueOf(config.worker().heartbeatInterval().multipliedBy(3).toMillis());
+    this.deadLetters = config.redis().deadLetters();
   }
 
   @Override
@@ -40,10 +50,27 @@ public class RedisJobQueue implements JobQueue {
     return redis
         .eval(
             Script.QUEUE_TAKE,
-            List.of(keys.queue(), keys.processing(consumer), keys.consumers()),
+            List.of(
+                keys.queue(),
+                keys.processing(consumer),
+                keys.consumers(),
+                keys.lock(),
+                keys.dead()),
             String.valueOf(System.currentTimeMillis()),
-            consumer)
-        .map(taken -> Optional.ofNullable(taken).map(Response::toString).map(Job::parse));
+            consumer,
+            latestRetryMillis,
+            String.valueOf(LOOKED_AT))
+        .invoke(RedisJobQueue::logBuried)
+        .call(reply -> reply.get(1).toLong() > 0 ? trimDead() : Uni.createFrom().voidItem())
+        .map(reply -> Optional.ofNullable(reply.get(0)).map(Response::toString).map(Job::parse));
+  }
+
+  private static void logBuried(Response reply) {
+    long buried = reply.get(1).toLong();
+    if (buried > 0) {
+      Log.warnf(
+          "Moved %d job(s) to the dead-letter list: their retry_at lies beyond any retry", buried);
+    }
   }
 
   @Override
@@ -57,9 +84,21 @@ public class RedisJobQueue implements JobQueue {
     return move(consumer, taken, keys.queue(), job.raw(), "head");
   }
 
+  /**
+   * {@code queue-move.lua} into the dead-letter list, then {@code LTRIM}: the list keeps its newest
+   * {@code dead-letters.max-entries} (a failed trim only delays the bound).
+   */
   @Override
   public Uni<Void> bury(String consumer, Job job, String reason) {
-    return move(consumer, job, keys.dead(), job.buried(reason, System.currentTimeMillis()), "tail");
+    String entry = job.buried(reason, System.currentTimeMillis(), deadLetters.maxJobLength());
+    return move(consumer, job, keys.dead(), entry, "tail").chain(this::trimDead);
+  }
+
+  /** {@code LTRIM dead -<dead-letters.max-entries> -1}: keeps the newest entries. */
+  private Uni<Void> trimDead() {
+    return redis
+        .run("LTRIM", keys.dead(), String.valueOf(-deadLetters.maxEntries()), "-1")
+        .replaceWithVoid();
   }
 
   @Override

@@ -39,7 +39,7 @@ public class RedisReportStore implements ReportStore {
     return redis
         .eval(
             Script.REPORT_SAVE,
-            List.of(keys.report(runId), keys.reports(), keys.currentRun()),
+            List.of(keys.report(runId), keys.reports(), keys.currentRun(), keys.lock()),
             json,
             reportTtlMillis,
             runId,

@@ -31,13 +31,17 @@ public class RedisRunLock implements RunLock {
 
   @Override
   public Uni<Optional<Lease>> tryAcquire(String owner) {
-    return redis
-        .eval(Script.LOCK_ACQUIRE, List.of(keys.lock(), keys.fence()), owner, ttlMillis)
-        .map(
-            fence ->
-                fence.toLong() > 0
-                    ? Optional.of(new Lease(owner, fence.toLong()))
-                    : Optional.empty());
+    return Uni.createFrom()
+        .item(System::nanoTime)
+        .chain(
+            sentAt ->
+                redis
+                    .eval(Script.LOCK_ACQUIRE, List.of(keys.lock(), keys.fence()), owner, ttlMillis)
+                    .map(
+                        fence ->
+                            fence.toLong() > 0
+                                ? Optional.of(new Lease(owner, fence.toLong(), sentAt))
+                                : Optional.empty()));
   }
 
   @Override

@@ -14,7 +14,10 @@ enum Script {
   QUEUE_TAKE("queue-take"),
   QUEUE_MOVE("queue-move"),
   QUEUE_RECLAIM("queue-reclaim"),
-  REPORT_SAVE("report-save");
+  REPORT_SAVE("report-save"),
+  CHECKPOINT_SAVE("checkpoint-save"),
+  DEAD_REPLAY("dead-replay"),
+  DEAD_PURGE("dead-purge");
 
   private final String source;
 
