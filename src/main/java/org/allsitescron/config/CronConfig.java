@@ -201,7 +201,7 @@ public interface CronConfig {
     /**
      * Longest wait, after a site answered, for its due events to go and its {@code doing_cron} lock
      * to be released; the site keeps its per-host slot meanwhile. Default 60s (WordPress's own
-     * {@code WP_CRON_LOCK_TIMEOUT}); a lock older than this is taken for stale.
+     * {@code WP_CRON_LOCK_TIMEOUT}).
      */
     @WithDefault("60s")
     @WithConverter(SecondsOrDurationConverter.class)

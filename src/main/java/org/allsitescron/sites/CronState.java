@@ -21,6 +21,11 @@ public record CronState(
     boolean locked,
     String problem) {
 
+  /**
+   * WordPress's {@code WP_CRON_LOCK_TIMEOUT}: a {@code doing_cron} lock older than this is stale.
+   */
+  public static final long WP_CRON_LOCK_TIMEOUT_SECONDS = 60;
+
   /** Due events kept per site to recognise them after the request; the count covers the rest. */
   public static final int KEPT_EVENTS = 256;
 

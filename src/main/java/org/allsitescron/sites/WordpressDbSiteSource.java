@@ -41,7 +41,6 @@ public final class WordpressDbSiteSource implements SiteSource {
   private final String scheme;
   private final int batchSize;
   private final boolean readCron;
-  private final long lockTimeoutSeconds;
 
   public WordpressDbSiteSource(Pool pool, CronConfig config) {
     CronConfig.Sites.WordpressDb db = config.sites().wordpressDb();
@@ -51,7 +50,6 @@ public final class WordpressDbSiteSource implements SiteSource {
     this.scheme = db.scheme();
     this.batchSize = config.batchSize();
     this.readCron = config.effectiveCronCheckMode() != CronConfig.CronCheckMode.OFF;
-    this.lockTimeoutSeconds = Math.max(1, config.cronCheck().settleTimeout().toSeconds());
   }
 
   @Override
@@ -240,7 +238,8 @@ public final class WordpressDbSiteSource implements SiteSource {
     if (options == null) {
       return CronState.unknown("no options table or no options");
     }
-    return CronState.of(options.cron, options.doingCron, options.dbNow, lockTimeoutSeconds);
+    return CronState.of(
+        options.cron, options.doingCron, options.dbNow, CronState.WP_CRON_LOCK_TIMEOUT_SECONDS);
   }
 
   private String filter() {
