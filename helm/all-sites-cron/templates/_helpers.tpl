@@ -180,3 +180,17 @@ Command of the clean-up hook.
 - /deployments/quarkus-run.jar
 {{- end }}
 {{- end }}
+
+{{/*
+Fails the install with a clear message while the service could not find any site: the default
+source (wordpress-db) needs database.url, the static source a non-empty list.
+*/}}
+{{- define "all-sites-cron.validate" -}}
+{{- $source := .Values.config.sites.source }}
+{{- if and (eq $source "wordpress-db") (not .Values.database.url) }}
+{{- fail "\n\nconfig.sites.source is wordpress-db (the default) but database.url is empty.\nSet database.url (e.g. mysql://wordpress-db:3306/wordpress), database.username and the\npassword (database.password, or the key in existingSecret); or set config.sites.source=static\nwith the sites' URLs in config.sites.static. See docs/kubernetes.md." }}
+{{- end }}
+{{- if and (eq $source "static") (empty .Values.config.sites.static) }}
+{{- fail "\n\nconfig.sites.source is static but config.sites.static is empty: the service would find\nno site. List the sites' URLs in config.sites.static, or use config.sites.source=wordpress-db\nwith database.url. See docs/kubernetes.md." }}
+{{- end }}
+{{- end }}

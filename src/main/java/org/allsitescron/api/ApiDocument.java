@@ -16,11 +16,13 @@ import org.allsitescron.run.Trigger;
 import org.allsitescron.run.TriggerResult;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
@@ -44,12 +46,17 @@ public class ApiDocument implements OASModelReader {
   public OpenAPI buildModel() {
     RunReport partial = report(RunState.FINISHED, 3, 1, 1, 1, failedSites());
     RunReport aborted = report(RunState.ABORTED, 120, 120, 0, 0, List.of());
-    Map<String, Object> examples = new LinkedHashMap<>();
-    examples.put("status", status(partial));
-    examples.put("report", partial);
-    examples.put("run_list", new RunList(List.of(partial)));
-
     Map<String, APIResponse> responses = new LinkedHashMap<>();
+    responses.put(
+        "StatusAnswer",
+        response("The state, read now.", ref("Status"), ordered("running", status(partial)), null));
+    responses.put(
+        "RunListAnswer",
+        response(
+            "The reports.", ref("RunList"), ordered("one", new RunList(List.of(partial))), null));
+    responses.put(
+        "ReportAnswer",
+        response("The report.", ref("RunReport"), ordered("finished", partial), null));
     responses.put(
         "RunAnswer",
         response(
@@ -89,12 +96,30 @@ public class ApiDocument implements OASModelReader {
                 "buried", QueueMessage.buried(RUN_ID, "unreadable job", NOW)),
             GithubActionsText.message(200, QueueMessage.noJob(NOW).message())));
     errors(responses, aborted);
-    OpenAPI model = OASFactory.createOpenAPI();
-    model.components(OASFactory.createComponents().responses(responses));
-    examples.forEach(
-        (name, value) ->
-            model.getComponents().addExample(name, OASFactory.createExample().value(json(value))));
-    return model;
+    Components components = OASFactory.createComponents().responses(responses);
+    flag(
+        components,
+        "ga",
+        "GitHub Actions output: answer `text/plain; charset=utf-8` with one"
+            + " workflow command per line instead of JSON.");
+    flag(components, "defer", "Queue the run for the background worker and answer `202` at once.");
+    flag(
+        components,
+        "dry_run",
+        "List the sites a run would request and request nothing: no" + " cooldown, no lock.");
+    return OASFactory.createOpenAPI().components(components);
+  }
+
+  /** A boolean query parameter, read as {@link Query#flag} reads it. */
+  private static void flag(Components components, String name, String description) {
+    components.addParameter(
+        name,
+        OASFactory.createParameter()
+            .name(name)
+            .in(Parameter.In.QUERY)
+            .description(description + " " + Query.FLAG_DOC)
+            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+            .example("1"));
   }
 
   private static void errors(Map<String, APIResponse> responses, RunReport aborted) {
@@ -135,10 +160,11 @@ public class ApiDocument implements OASModelReader {
             ApiError.aborted(aborted),
             true));
     responses.put(
-        "RedisUnavailable",
+        "Unavailable",
         error(
             "Redis is configured but unreachable: nothing was run or queued (the service never"
-                + " falls back to running alone).",
+                + " falls back to running alone); or the service was stopping and cut the run"
+                + " short (`all_sites_cron_run_aborted`: another replica can run).",
             ApiError.redisUnavailable(ErrorMapper.REDIS_RETRY_AFTER_SECONDS),
             true));
     responses.put(

@@ -1,6 +1,7 @@
 package org.allsitescron.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,13 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Runs")
 public class QueueResource {
 
-  private final JobRunner jobs;
-  private final ReplicaIdentity replica;
-
-  QueueResource(JobRunner jobs, ReplicaIdentity replica) {
-    this.jobs = jobs;
-    this.replica = replica;
-  }
+  @Inject JobRunner jobs;
+  @Inject ReplicaIdentity replica;
 
   @POST
   @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
@@ -50,7 +46,7 @@ public class QueueResource {
   @APIResponse(responseCode = "406", ref = "NotAcceptable")
   @APIResponse(responseCode = "409", ref = "Requeued")
   @APIResponse(responseCode = "500", ref = "RunAborted")
-  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
+  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Uni<Response> processQueue(@Context UriInfo uri) {
     boolean ga = Query.of(uri).flag("ga");
     return jobs.runNext(replica.name(), Trigger.PROCESS_QUEUE)

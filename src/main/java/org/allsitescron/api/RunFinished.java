@@ -37,7 +37,9 @@ public record RunFinished(
         String runId,
     @JsonProperty("duration_ms") @Schema(required = true) long durationMs,
     @Schema(required = true, description = "Sites that answered 2xx.") long ok,
-    @Schema(required = true, description = "Sites with `http_error` or `connect_error`.")
+    @Schema(
+            required = true,
+            description = "Sites with `http_error`, `connect_error` or `tls_error`.")
         long errors,
     @Schema(required = true, description = "Sites that did not answer within `request-timeout`.")
         long timeouts,

@@ -1,7 +1,6 @@
 package org.allsitescron.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import org.allsitescron.run.TriggerResult;
@@ -19,49 +18,21 @@ public record RunQueued(
                     + " queued for background processing` (mode `deferred`), or `A cron job is"
                     + " already queued for background processing`.")
         String message,
-    @Schema(required = true) State status,
-    @Schema(required = true, description = "`redis` when replicas coordinate through Redis.")
-        Mode mode,
+    @Schema(
+            required = true,
+            enumeration = {"queued", "already_queued"})
+        String status,
+    @Schema(
+            required = true,
+            enumeration = {"redis", "deferred"},
+            description = "`redis` when replicas coordinate through Redis.")
+        String mode,
     @JsonProperty("run_id")
         @Schema(
             required = true,
             description = "The queued job's run id (the waiting one's when already queued).")
         String runId,
     @Schema(required = true) String timestamp) {
-
-  /** Whether this trigger's job was queued or one was already waiting. */
-  public enum State {
-    QUEUED("queued"),
-    ALREADY_QUEUED("already_queued");
-
-    private final String label;
-
-    State(String label) {
-      this.label = label;
-    }
-
-    @JsonValue
-    public String label() {
-      return label;
-    }
-  }
-
-  /** Where the job waits. */
-  public enum Mode {
-    REDIS("redis"),
-    DEFERRED("deferred");
-
-    private final String label;
-
-    Mode(String label) {
-      this.label = label;
-    }
-
-    @JsonValue
-    public String label() {
-      return label;
-    }
-  }
 
   static RunQueued of(TriggerResult.Queued queued, boolean redis, Instant now) {
     String message =
@@ -73,8 +44,8 @@ public record RunQueued(
     return new RunQueued(
         true,
         message,
-        queued.alreadyQueued() ? State.ALREADY_QUEUED : State.QUEUED,
-        redis ? Mode.REDIS : Mode.DEFERRED,
+        queued.alreadyQueued() ? "already_queued" : "queued",
+        redis ? "redis" : "deferred",
         queued.runId(),
         Answers.timestamp(now));
   }

@@ -1,11 +1,14 @@
 package org.allsitescron.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "409", ref = "Locked")
 @APIResponse(responseCode = "429", ref = "RateLimited")
 @APIResponse(responseCode = "500", ref = "RunAborted")
-@APIResponse(responseCode = "503", ref = "RedisUnavailable")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class RunResource {
 
   static final String RUN_DOC =
@@ -49,32 +52,19 @@ public class RunResource {
           + " unlike WordPress, which maps HEAD to GET, a HEAD never starts a run, since probes"
           + " and link checkers send HEAD.";
 
-  private final RunService runs;
-  private final CoordinationMode mode;
-
-  RunResource(RunService runs, CoordinationMode mode) {
-    this.runs = runs;
-    this.mode = mode;
-  }
+  @Inject RunService runs;
+  @Inject CoordinationMode mode;
 
   @GET
-  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
   @Operation(operationId = "runGet", summary = "Trigger a run", description = RUN_DOC)
-  @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
-  @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
-  @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
-  public Uni<Response> runGet(@Context UriInfo uri) {
-    return run(Query.of(uri), false);
+  public Uni<Response> runGet(@BeanParam Parameters parameters) {
+    return run(parameters.query(), false);
   }
 
   @POST
-  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
   @Operation(operationId = "runPost", summary = "Trigger a run (POST)", description = RUN_DOC)
-  @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
-  @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
-  @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
-  public Uni<Response> runPost(@Context UriInfo uri) {
-    return run(Query.of(uri), false);
+  public Uni<Response> runPost(@BeanParam Parameters parameters) {
+    return run(parameters.query(), false);
   }
 
   /**
@@ -85,6 +75,34 @@ public class RunResource {
   @Operation(hidden = true) // described in RUN_DOC: the class's answers are GET's and POST's
   public Uni<Response> runHead(@Context UriInfo uri) {
     return run(Query.of(uri), true);
+  }
+
+  /**
+   * The query parameters of {@code /run}, declared once for the document. JAX-RS would take the
+   * first of repeated values; {@link Query} reads them as PHP does, so only {@link #query} is read.
+   */
+  public static class Parameters {
+    @Context UriInfo uri;
+
+    @QueryParam("ga")
+    @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
+    String ga;
+
+    @QueryParam("defer")
+    @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
+    String defer;
+
+    @QueryParam("dry_run")
+    @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
+    String dryRun;
+
+    @QueryParam("token")
+    @Parameter(description = Query.TOKEN_DOC)
+    String token;
+
+    Query query() {
+      return Query.of(uri);
+    }
   }
 
   private Uni<Response> run(Query query, boolean head) {

@@ -1,6 +1,7 @@
 package org.allsitescron.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,8 +14,6 @@ import org.allsitescron.run.RunStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 @APIResponse(responseCode = "406", ref = "NotAcceptable")
-@APIResponse(responseCode = "503", ref = "RedisUnavailable")
+@APIResponse(responseCode = "503", ref = "Unavailable")
 public class StatusResource {
 
   /** Reports {@code /runs} lists at most. */
@@ -36,11 +35,7 @@ public class StatusResource {
 
   private static final int DEFAULT_LISTED_RUNS = 20;
 
-  private final RunStatus status;
-
-  StatusResource(RunStatus status) {
-    this.status = status;
-  }
+  @Inject RunStatus status;
 
   @GET
   @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
@@ -52,14 +47,7 @@ public class StatusResource {
           "The current run's progress, queue and dead-letter lengths, the lock's holder and time"
               + " left, the cooldown left, and the last runs. Also served under"
               + " `/wp-json/all-sites-cron/v1/status`.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The state, read now.",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = StatusBody.class),
-              examples = @ExampleObject(name = "running", ref = "status")))
+  @APIResponse(responseCode = "200", ref = "StatusAnswer")
   public Uni<StatusBody> status() {
     return status.snapshot().map(StatusBody::of);
   }
@@ -83,14 +71,7 @@ public class StatusResource {
               minimum = "1",
               maximum = "" + MAX_LISTED_RUNS,
               defaultValue = "" + DEFAULT_LISTED_RUNS))
-  @APIResponse(
-      responseCode = "200",
-      description = "The reports.",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RunList.class),
-              examples = @ExampleObject(name = "one", ref = "run_list")))
+  @APIResponse(responseCode = "200", ref = "RunListAnswer")
   @APIResponse(responseCode = "400", ref = "InvalidParam")
   public Uni<RunList> runs(@Context UriInfo uri) {
     int limit = limit(Query.of(uri));
@@ -107,14 +88,7 @@ public class StatusResource {
           "A run's report, while it runs (`state: running`, `count` = sites done so far) and"
               + " after. `failed_sites` keeps at most 100 sites; the counts cover all. Also served"
               + " under `/wp-json/all-sites-cron/v1/runs/{id}`.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The report.",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = RunReport.class),
-              examples = @ExampleObject(name = "finished", ref = "report")))
+  @APIResponse(responseCode = "200", ref = "ReportAnswer")
   @APIResponse(responseCode = "404", ref = "RunNotFound")
   public Uni<RunReport> run(
       @Parameter(description = "The run's `run_id`.") @PathParam("id") String id) {

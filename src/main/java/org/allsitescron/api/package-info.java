@@ -1,8 +1,8 @@
 /**
  * The HTTP API: resources, the answers they send (records that are also the OpenAPI schemas),
  * rendering (JSON and GitHub Actions text), the token check, aliases and error mapping. The parts
- * of {@code /q/openapi} that no resource states are declared here: description, security and the
- * boolean flags; {@link org.allsitescron.api.ApiDocument} adds the shared answers.
+ * of {@code /q/openapi} that no resource states are declared here: description and security; {@link
+ * org.allsitescron.api.ApiDocument} adds the shared answers and the boolean flags.
  */
 @OpenAPIDefinition(
     info =
@@ -53,46 +53,14 @@
                   in = SecuritySchemeIn.QUERY,
                   description =
                       "The same token as `?token=<token>`, for callers that cannot send a header.")
-            },
-            parameters = {
-              @Parameter(
-                  name = "ga",
-                  in = ParameterIn.QUERY,
-                  description =
-                      "GitHub Actions output: answer `text/plain; charset=utf-8` with one workflow"
-                          + " command per line instead of JSON. "
-                          + Query.FLAG_DOC,
-                  schema = @Schema(type = SchemaType.STRING),
-                  example = "1"),
-              @Parameter(
-                  name = "defer",
-                  in = ParameterIn.QUERY,
-                  description =
-                      "Queue the run for the background worker and answer `202` at once. "
-                          + Query.FLAG_DOC,
-                  schema = @Schema(type = SchemaType.STRING),
-                  example = "1"),
-              @Parameter(
-                  name = "dry_run",
-                  in = ParameterIn.QUERY,
-                  description =
-                      "List the sites a run would request and request nothing: no cooldown, no"
-                          + " lock. "
-                          + Query.FLAG_DOC,
-                  schema = @Schema(type = SchemaType.STRING),
-                  example = "1")
             }))
 package org.allsitescron.api;
 
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;

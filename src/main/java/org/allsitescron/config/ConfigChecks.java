@@ -1,7 +1,5 @@
 package org.allsitescron.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +71,9 @@ public final class ConfigChecks {
     for (int i = 0; i < urls.size(); i++) {
       String problem = siteUrlProblem(urls.get(i));
       if (problem != null) {
-        problems.add("all-sites-cron.sites.static[%d]=%s %s".formatted(i, urls.get(i), problem));
+        problems.add(
+            "all-sites-cron.sites.static[%d]=%s %s"
+                .formatted(i, SiteUrl.redactAnyway(urls.get(i)), problem));
       }
     }
     return problems;
@@ -81,23 +81,7 @@ public final class ConfigChecks {
 
   /** Why a site URL cannot be requested, or null when it can. */
   public static String siteUrlProblem(String url) {
-    try {
-      URI uri = new URI(url.trim());
-      String scheme = uri.getScheme();
-      if (scheme == null
-          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-        return "is not an http or https URL";
-      }
-      if (uri.getHost() == null || uri.getHost().isEmpty()) {
-        return "has no host";
-      }
-      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-        return "must not have a query or fragment";
-      }
-      return null;
-    } catch (URISyntaxException e) {
-      return "is not a valid URL (" + e.getReason() + ")";
-    }
+    return SiteUrl.problem(url);
   }
 
   private static void positive(List<String> problems, String key, Duration value) {

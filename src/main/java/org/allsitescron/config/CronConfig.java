@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Every setting of the service, under {@code all-sites-cron.}; replaces the plugin's filters. */
+/**
+ * Every setting of the service, under {@code all-sites-cron.}; replaces the plugin's filters. Every
+ * boolean key reads through {@link StrictBooleanConverter}, so a typo stops start-up instead of
+ * meaning {@code false}.
+ */
 @ConfigMapping(prefix = "all-sites-cron")
 public interface CronConfig {
 
@@ -58,7 +62,32 @@ public interface CronConfig {
 
   /** Verify TLS certificates of the sites. Default true. */
   @WithDefault("true")
+  @WithConverter(StrictBooleanConverter.class)
   boolean sslVerify();
+
+  /**
+   * Name of a Quarkus TLS configuration ({@code quarkus.tls.<name>.trust-store.…}) whose trust
+   * store (and key store, for client certificates) the site requests use instead of the JDK's CAs;
+   * unset by default. {@link #sslVerify()} false still trusts everything.
+   */
+  Optional<String> tlsConfigurationName();
+
+  /**
+   * Largest response header block accepted from a site, in bytes; larger answers end {@code
+   * http_error}. Default 65536 (Vert.x's own default is 8192).
+   */
+  @WithDefault("65536")
+  @Min(value = 8192, message = "must be at least 8192 (got ${validatedValue})")
+  @Max(value = 1_048_576, message = "must be at most 1048576 (got ${validatedValue})")
+  int maxResponseHeaderSize();
+
+  /**
+   * Send the credentials of a site URL ({@code http://user:pass@host/}) as Basic auth over plain
+   * http too; by default they are only sent over https and such an http site is refused. Default
+   * false.
+   */
+  @WithDefault("false")
+  boolean basicAuthOverHttp();
 
   /** Time-to-live of the run lock; renewed while the run is alive. Default 5m. */
   @WithDefault("5m")
@@ -74,6 +103,7 @@ public interface CronConfig {
   Optional<String> authToken();
 
   /** Demand the token; defaults to true exactly when a token is set. */
+  @WithConverter(StrictBooleanConverter.class)
   Optional<Boolean> requireAuth();
 
   /** Redis for queue, lock and cooldown: {@code auto} uses it when Redis is configured. */
@@ -166,6 +196,7 @@ public interface CronConfig {
   interface Worker {
     /** Drain the queue on this replica. Default true. */
     @WithDefault("true")
+    @WithConverter(StrictBooleanConverter.class)
     boolean enabled();
 
     /** Time between two looks at the queue, as the scheduler reads it ({@code 1s}). Default 1s. */

@@ -1,39 +1,41 @@
 package org.allsitescron.dispatch;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import org.allsitescron.config.SiteUrl;
 
 /**
- * A site's {@code wp-cron.php}, parsed once: the site URL it reports under, and the address to
- * request, or why there is none ({@code problem}).
+ * A site's {@code wp-cron.php}, parsed once: the site URL it reports under (credentials already
+ * redacted), and the address to request, or why there is none ({@code problem}).
  */
-record CronTarget(String siteUrl, URI uri, String problem) {
+record CronTarget(String displayUrl, SiteUrl url, String problem) {
 
   /** The target of {@code <siteUrl>/wp-cron.php}. */
   static CronTarget of(String siteUrl) {
     try {
-      URI uri = new URI(siteUrl + "/wp-cron.php");
-      if (!isHttp(uri) || uri.getHost() == null) {
-        return new CronTarget(siteUrl, null, "not an http(s) URL with a host: " + siteUrl);
+      SiteUrl site = SiteUrl.parse(siteUrl);
+      String display = stripTrailingSlashes(site.display());
+      if (site.query() != null || site.fragment() != null) {
+        return new CronTarget(display, null, display + " must not have a query or fragment");
       }
-      return new CronTarget(siteUrl, uri, null);
-    } catch (URISyntaxException e) {
-      return new CronTarget(siteUrl, null, "invalid site URL: " + e.getMessage());
+      return new CronTarget(display, site.withPathSuffix("/wp-cron.php"), null);
+    } catch (SiteUrl.Invalid e) {
+      return new CronTarget(SiteUrl.redactAnyway(siteUrl), null, e.getMessage());
     }
   }
 
-  static boolean isHttp(URI uri) {
-    String scheme = uri.getScheme();
-    return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-  }
-
   boolean isValid() {
-    return uri != null;
+    return url != null;
   }
 
-  /** The host, lower case, for per-host caps. */
+  /** The host, punycode and lower case, for per-host caps. */
   String host() {
-    return uri.getHost().toLowerCase(Locale.ROOT);
+    return url.asciiHost();
+  }
+
+  private static String stripTrailingSlashes(String url) {
+    int end = url.length();
+    while (end > 0 && url.charAt(end - 1) == '/') {
+      end--;
+    }
+    return url.substring(0, end);
   }
 }

@@ -35,6 +35,11 @@ public class Dispatcher {
     return dispatch(siteUrls, url -> true);
   }
 
+  /** The URL a site's outcome reports it under (credentials redacted, trailing slashes dropped). */
+  public static String reportedUrl(String siteUrl) {
+    return CronTarget.of(siteUrl).displayUrl();
+  }
+
   /**
    * One outcome per site URL that {@code mayStart} still allows at the moment its request would be
    * sent (after any wait for its host); a site it refuses is dropped, with no outcome.

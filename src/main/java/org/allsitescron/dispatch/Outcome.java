@@ -10,8 +10,10 @@ public enum Outcome {
   HTTP_ERROR("http_error"),
   /** Sent, but no answer in time; on most setups the cron still runs. */
   TIMEOUT("timeout"),
-  /** Never reached the site: DNS, refused connection, TLS, or an unusable URL. */
+  /** Never reached the site: DNS, refused connection, or an unusable URL. */
   CONNECT_ERROR("connect_error"),
+  /** The site's certificate was refused (expired, unknown issuer, another name) or TLS failed. */
+  TLS_ERROR("tls_error"),
   /**
    * A 2xx answer, yet the events due before the request were still due after {@code
    * cron-check.settle-timeout}: WordPress answered without running them.
@@ -34,6 +36,6 @@ public enum Outcome {
 
   /** Whether this outcome counts as an error of the run (timeouts do not). */
   public boolean isError() {
-    return this == HTTP_ERROR || this == CONNECT_ERROR;
+    return this == HTTP_ERROR || this == CONNECT_ERROR || this == TLS_ERROR;
   }
 }

@@ -44,7 +44,10 @@ public class CronMetrics {
   /** Timer with buckets: how long a run took, by {@code trigger}. */
   public static final String RUN_DURATION = "all_sites_cron.run.duration";
 
-  /** Counter: sites requested, by {@code outcome} (ok, http_error, timeout, connect_error). */
+  /**
+   * Counter: sites requested, by {@code outcome} (ok, http_error, timeout, connect_error,
+   * tls_error).
+   */
   public static final String SITES = "all_sites_cron.sites";
 
   /** Timer with buckets: one site's {@code wp-cron.php} request, by {@code outcome}. */

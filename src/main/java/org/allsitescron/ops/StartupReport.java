@@ -84,6 +84,9 @@ public class StartupReport {
     shown.put(p + "cron-check.mode", config.effectiveCronCheckMode().label());
     shown.put(p + "cron-check.settle-timeout", String.valueOf(config.cronCheck().settleTimeout()));
     shown.put(p + "cron-check.poll-interval", String.valueOf(config.cronCheck().pollInterval()));
+    shown.put(p + "tls-configuration-name", config.tlsConfigurationName().orElse(NOT_SET));
+    shown.put(p + "max-response-header-size", String.valueOf(config.maxResponseHeaderSize()));
+    shown.put(p + "basic-auth-over-http", String.valueOf(config.basicAuthOverHttp()));
     shown.put(p + "lock-timeout", String.valueOf(config.lockTimeout()));
     shown.put(p + "shutdown-grace", String.valueOf(config.shutdownGrace()));
     shown.put(p + "auth-token", config.authToken().isPresent() ? MASK : NOT_SET);

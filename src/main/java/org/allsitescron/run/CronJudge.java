@@ -63,7 +63,7 @@ final class CronJudge {
     if (!before.isDue()) {
       return judged(answer, CronOutcome.NOT_DUE, overdue, null);
     }
-    if (answer.outcome() == Outcome.CONNECT_ERROR) {
+    if (answer.outcome() == Outcome.CONNECT_ERROR || answer.outcome() == Outcome.TLS_ERROR) {
       // Never reached: the events are as due as before, and the error already fails the run.
       return judged(answer, CronOutcome.STILL_DUE, overdue, null);
     }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.allsitescron.sites.Site;
 
 /**
@@ -21,12 +22,20 @@ final class Progress {
   private long after;
   private long passed;
   private long highestSeen;
+  private final UnaryOperator<String> reported;
 
-  /** A fresh run. */
-  Progress() {}
+  /**
+   * A fresh run.
+   *
+   * @param reported the URL an outcome names for a site's URL
+   */
+  Progress(UnaryOperator<String> reported) {
+    this.reported = reported;
+  }
 
   /** A run resumed from {@code checkpoint}: its finished sites beyond the cursor are skipped. */
-  Progress(Checkpoint checkpoint) {
+  Progress(Checkpoint checkpoint, UnaryOperator<String> reported) {
+    this.reported = reported;
     this.after = checkpoint.after();
     this.passed = checkpoint.passed();
     this.highestSeen = checkpoint.after();
@@ -41,8 +50,24 @@ final class Progress {
       return false;
     }
     inFlight.add(site.id());
-    idsByUrl.computeIfAbsent(site.url(), url -> new ArrayDeque<>()).add(site.id());
+    // By the URL the outcome will carry (credentials redacted), so done(outcome.url()) finds it.
+    idsByUrl.computeIfAbsent(site.displayUrl(), url -> new ArrayDeque<>()).add(site.id());
     return true;
+  }
+
+  /** A site taken but not requested (a duplicate of an earlier one): done at once. */
+  synchronized void skip(Site site) {
+    ArrayDeque<Long> ids = idsByUrl.get(site.displayUrl());
+    if (ids != null) {
+      ids.removeLastOccurrence(site.id());
+      if (ids.isEmpty()) {
+        idsByUrl.remove(site.displayUrl());
+      }
+    }
+    if (inFlight.remove(site.id())) {
+      beyond.add(site.id());
+      advance();
+    }
   }
 
   /** The site of {@code url} (the oldest of that URL in flight) is done. */

@@ -1,11 +1,13 @@
 package org.allsitescron.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.sites.SiteSourceUnavailableException;
 
 /**
  * What one run did: counts by outcome and the failed sites (at most {@link #FAILED_SITES_KEPT}).
@@ -26,6 +28,8 @@ public record RunReport(
     long ok,
     long errors,
     long timeouts,
+    /** Sites listed again in the same run (same normalized URL): counted, not requested. */
+    long duplicates,
     @JsonProperty("failed_sites") List<SiteOutcome> failedSites,
     long fence,
     @JsonProperty("abort_reason") String abortReason,
@@ -34,8 +38,8 @@ public record RunReport(
     CronCounts cron) {
 
   /**
-   * A report of a run that was not taken over from another replica and had no cron check (every
-   * site requested).
+   * A report of a run that was not taken over from another replica, had no duplicates and no cron
+   * check (every site requested).
    */
   public RunReport(
       String runId,
@@ -64,6 +68,7 @@ public record RunReport(
         ok,
         errors,
         timeouts,
+        0,
         failedSites,
         fence,
         abortReason,
@@ -74,6 +79,46 @@ public record RunReport(
 
   /** Failed sites kept in a report; the counts cover the rest. */
   public static final int FAILED_SITES_KEPT = 100;
+
+  /** Start of {@link #abortReason()} when the site source failed: {@code … (<reason label>): …}. */
+  public static final String SOURCE_FAILED = "site source failed";
+
+  /** Why the site source failed, when that is what stopped the run; null otherwise. */
+  @JsonIgnore
+  public SiteSourceUnavailableException.Reason sourceFailure() {
+    if (state != RunState.ABORTED
+        || abortReason == null
+        || !abortReason.startsWith(SOURCE_FAILED + " (")) {
+      return null;
+    }
+    String label = abortReason.substring(SOURCE_FAILED.length() + 2).replaceFirst("\\).*$", "");
+    for (SiteSourceUnavailableException.Reason reason :
+        SiteSourceUnavailableException.Reason.values()) {
+      if (reason.label().equals(label)) {
+        return reason;
+      }
+    }
+    return SiteSourceUnavailableException.Reason.ERROR;
+  }
+
+  /** This report ended {@code aborted}: with its own reason if it has one, else {@code reason}. */
+  public RunReport abortedUnlessSo(String reason) {
+    return new RunReport(
+        runId,
+        trigger,
+        RunState.ABORTED,
+        startedAt,
+        finishedAt,
+        durationMs,
+        total,
+        count,
+        ok,
+        errors,
+        timeouts,
+        failedSites,
+        fence,
+        state == RunState.ABORTED && abortReason != null ? abortReason : reason);
+  }
 
   /** Whether any site ended in an error (timeouts are not errors). */
   public boolean hasErrors() {

@@ -27,6 +27,7 @@ import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.CronWatch;
 import org.allsitescron.sites.Site;
 import org.allsitescron.sites.SiteSource;
+import org.allsitescron.sites.SiteSourceUnavailableException;
 
 /**
  * The heart: given the lock, reads the sites, dispatches them, keeps the lock alive, and stores the
@@ -111,18 +112,23 @@ public class RunService {
         deferred
             ? Ticket.deferred(Job.deferred(runId, System.currentTimeMillis()))
             : Ticket.sync(runId);
-    return admission.admit(ticket).invoke(events::admitted).chain(this::act);
+    // A sync run first makes sure it can read its sites: a database that is down or refusing
+    // answers 503 before admission, so it uses up neither the cooldown nor the lock.
+    Uni<Void> readable = deferred ? Uni.createFrom().voidItem() : sites.check();
+    return readable.chain(() -> admission.admit(ticket)).invoke(events::admitted).chain(this::act);
   }
 
   /** What a run would request now, without requesting anything. */
   public Uni<Preview> preview() {
+    // What a run would check first: a source a run could not read is no preview either.
     return sites
-        .count(numberOfSites)
+        .check()
+        .chain(() -> sites.count(numberOfSites))
         .chain(
             count ->
                 sites
                     .sites(Math.min(numberOfSites, Preview.LISTED))
-                    .map(Site::url)
+                    .map(Site::displayUrl)
                     .collect()
                     .asList()
                     .map(urls -> new Preview(count, urls)));
@@ -189,7 +195,9 @@ public class RunService {
     RunTally tally =
         from.map(c -> new RunTally(lease.owner(), trigger, lease.fence(), c))
             .orElseGet(() -> new RunTally(lease.owner(), trigger, lease.fence()));
-    Progress progress = from.map(Progress::new).orElseGet(Progress::new);
+    Progress progress =
+        from.map(c -> new Progress(c, Dispatcher::reportedUrl))
+            .orElseGet(() -> new Progress(Dispatcher::reportedUrl));
     LeaseKeeper keeper = new LeaseKeeper(lock, lease, lockTimeout, leaseMargin, renewalTimeout);
     Active run = new Active(tally, progress, keeper, queued);
     from.ifPresent(
@@ -206,7 +214,7 @@ public class RunService {
         .chain(
             () -> tally.isAborted() ? Uni.createFrom().voidItem() : dispatchUnderLease(run, from))
         .map(ignored -> tally.finish())
-        .call(this::publish)
+        .chain(this::publish)
         .call(report -> settleCheckpoint(run, report))
         .eventually(() -> release(lease))
         .eventually(() -> active.remove(tally));
@@ -217,7 +225,7 @@ public class RunService {
     return sites
         .count(numberOfSites)
         .onFailure(RunService::isSourceFailure)
-        .invoke(e -> tally.fail("site source failed: " + e.getMessage()))
+        .invoke(e -> sourceFailed(tally, e))
         .onFailure(RunService::isSourceFailure)
         .recoverWithItem(0L)
         .invoke(tally::expect)
@@ -228,11 +236,55 @@ public class RunService {
                     tally.runId(), tally.trigger().label(), total));
   }
 
-  /** The final report: to the listeners, the store and the log. */
-  private Uni<Void> publish(RunReport report) {
+  /**
+   * The final report: to the store, the listeners and the log. A report Redis will not take ends
+   * {@code aborted} with the reason, is stored as soon as Redis takes writes again, and reaches the
+   * caller anyway (as the failure {@link UnrecordedRunException}).
+   */
+  private Uni<RunReport> publish(RunReport report) {
+    return bounded(reports.save(report), FINAL_WAIT)
+        .replaceWith(report)
+        .invoke(this::ended)
+        .onFailure(RunService::isRedisOutage)
+        .transform(e -> unrecorded(report, e));
+  }
+
+  private UnrecordedRunException unrecorded(RunReport report, Throwable failure) {
+    CoordinationUnavailableException cause =
+        failure instanceof CoordinationUnavailableException known
+            ? known
+            : new CoordinationUnavailableException(
+                CoordinationUnavailableException.Reason.UNREACHABLE,
+                "Redis: " + failure.getMessage(),
+                failure);
+    RunReport aborted =
+        report.abortedUnlessSo(
+            "Redis unavailable (" + cause.reason().label() + ") when the report was stored");
+    reports.saveLater(aborted);
+    ended(aborted);
+    return new UnrecordedRunException(aborted, cause);
+  }
+
+  /** Redis refusing, unreachable or silent: not a fault of the run, logged once elsewhere. */
+  private static boolean isRedisOutage(Throwable failure) {
+    return failure instanceof CoordinationUnavailableException
+        || failure instanceof TimeoutException;
+  }
+
+  private void ended(RunReport report) {
     events.runEnded(report);
     logFinished(report);
-    return saveReport(report, FINAL_WAIT);
+  }
+
+  /** The source failed: the run stops; the report gets the safe reason, the log the details. */
+  private static void sourceFailed(RunTally tally, Throwable failure) {
+    SiteSourceUnavailableException.Reason reason =
+        failure instanceof SiteSourceUnavailableException known
+            ? known.reason()
+            : SiteSourceUnavailableException.Reason.ERROR;
+    // The source logs its outage once; the run's own line says it stopped, and why.
+    Log.debugf("Run %s: site source failed: %s", tally.runId(), failure.getMessage());
+    tally.fail(RunReport.SOURCE_FAILED + " (" + reason.label() + "): " + reason.explanation());
   }
 
   /**
@@ -295,6 +347,8 @@ public class RunService {
             .first(site -> mayTake(run))
             .select()
             .where(run.progress()::take)
+            .select()
+            .where(site -> admit(run, site))
             .onItem()
             .invoke(site -> skipUnwanted(judge, run, site))
             .select()
@@ -306,7 +360,7 @@ public class RunService {
         .onItem()
         .ignoreAsUni()
         .onFailure(RunService::isSourceFailure)
-        .invoke(e -> tally.fail("site source failed: " + e.getMessage()))
+        .invoke(e -> sourceFailed(tally, e))
         .onFailure(RunService::isSourceFailure)
         .recoverWithNull()
         .eventually(watchdog::cancel);
@@ -324,6 +378,17 @@ public class RunService {
   private void skipUnwanted(CronJudge judge, Active run, Site site) {
     if (!judge.wants(site)) {
       record(run, judge.notRequested(site));
+    }
+  }
+
+  /** A duplicate of an earlier site is counted and, for the checkpoint, done at once. */
+  private static boolean admit(Active run, Site site) {
+    synchronized (run.progress()) {
+      if (run.tally().admit(site)) {
+        return true;
+      }
+      run.progress().skip(site);
+      return false;
     }
   }
 
@@ -449,7 +514,8 @@ public class RunService {
               }
             })
         .replaceWithVoid()
-        .onFailure()
+        // A Redis outage is logged once by the Redis client, not at every renewal.
+        .onFailure(e -> !(e instanceof CoordinationUnavailableException))
         .invoke(e -> Log.warnf("Checkpoint of run %s not stored: %s", runId, e.getMessage()))
         .onFailure()
         .recoverWithNull();
@@ -458,7 +524,8 @@ public class RunService {
   /** Stores a report within {@code within}; a report that cannot be stored is logged, not fatal. */
   private Uni<Void> saveReport(RunReport report, Duration within) {
     return bounded(reports.save(report), within)
-        .onFailure()
+        // A Redis outage is logged once by the Redis client, not at every renewal.
+        .onFailure(e -> !(e instanceof CoordinationUnavailableException))
         .invoke(
             e ->
                 Log.warnf(
@@ -471,7 +538,7 @@ public class RunService {
   /** Releases within a bound: an unreachable Redis lets the lock expire by itself instead. */
   private Uni<Void> release(Lease lease) {
     return bounded(lock.release(lease), FINAL_WAIT)
-        .onFailure()
+        .onFailure(e -> !(e instanceof CoordinationUnavailableException))
         .invoke(
             e ->
                 Log.warnf(
@@ -505,7 +572,7 @@ public class RunService {
 
   private static void logFinished(RunReport report) {
     Log.infof(
-        "Run %s (%s) %s: %d sites, %d ok, %d errors, %d timeouts in %d ms",
+        "Run %s (%s) %s: %d sites, %d ok, %d errors, %d timeouts in %d ms%s",
         report.runId(),
         report.trigger().label(),
         report.state().label(),
@@ -513,6 +580,7 @@ public class RunService {
         report.ok(),
         report.errors(),
         report.timeouts(),
-        report.durationMs());
+        report.durationMs(),
+        report.abortReason() == null ? "" : " (" + report.abortReason() + ")");
   }
 }

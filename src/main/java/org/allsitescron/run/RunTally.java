@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.allsitescron.dispatch.CronOutcome;
 import org.allsitescron.dispatch.Outcome;
 import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.sites.Site;
 
 /** The running count of one run, fed outcome by outcome from any thread. */
 final class RunTally {
@@ -28,6 +29,7 @@ final class RunTally {
   private long lockSeen;
   private long oldestOverdue;
   private volatile String cronMode;
+  private long duplicates;
   private final AtomicReference<String> abortReason = new AtomicReference<>();
   private volatile boolean broken;
 
@@ -104,7 +106,7 @@ final class RunTally {
     switch (outcome.outcome()) {
       case OK -> ok++;
       case TIMEOUT -> timeouts++;
-      case HTTP_ERROR, CONNECT_ERROR -> errors++;
+      case HTTP_ERROR, CONNECT_ERROR, TLS_ERROR -> errors++;
       case STILL_DUE, NOT_REQUESTED -> {
         // counted by their cron outcome
       }
@@ -113,6 +115,15 @@ final class RunTally {
     if (failing && failed.size() < RunReport.FAILED_SITES_KEPT) {
       failed.add(outcome);
     }
+  }
+
+  /** Whether to request {@code site}: false (and counted) for a duplicate of an earlier site. */
+  synchronized boolean admit(Site site) {
+    if (site.duplicate()) {
+      duplicates++;
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -144,7 +155,7 @@ final class RunTally {
 
   /** Finished, unless an abort left sites unrequested (an abort after the last site is moot). */
   synchronized RunReport finish() {
-    boolean cutShort = broken || (isAborted() && count < total);
+    boolean cutShort = broken || (isAborted() && count + duplicates < total);
     return report(cutShort ? RunState.ABORTED : RunState.FINISHED, Instant.now());
   }
 
@@ -163,6 +174,7 @@ final class RunTally {
         ok,
         errors,
         timeouts,
+        duplicates,
         List.copyOf(failed),
         fence,
         reason,

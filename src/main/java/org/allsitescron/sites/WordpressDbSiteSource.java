@@ -1,12 +1,15 @@
 package org.allsitescron.sites;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -17,11 +20,21 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.allsitescron.config.ConfigChecks;
 import org.allsitescron.config.CronConfig;
+import org.allsitescron.config.SiteUrl;
+import org.allsitescron.logging.OutageLog;
 
 /**
  * The network's own {@code wp_blogs}, read-only, one keyset batch at a time. A site's URL is its
  * own {@code siteurl} option, or {@code scheme://domain/path} when that option is missing or
  * unusable.
+ *
+ * <p>Duplicates within a run, with memory that does not grow with the network: blog ids are unique
+ * by the keyset itself. Two blogs can only share a URL when at least one of them is "moved" (its
+ * {@code siteurl} names another host or path than its own {@code domain} and {@code path}, which
+ * are unique in a network). So a run keeps the normalized URLs of the moved sites only (at most
+ * {@link #MOVED_TRACKED}); any site whose URL is among them is a duplicate, and a moved site is
+ * also looked up, one query per batch, among the earlier eligible blogs whose own domain and path
+ * it names.
  */
 public final class WordpressDbSiteSource implements SiteSource {
 
@@ -35,12 +48,18 @@ public final class WordpressDbSiteSource implements SiteSource {
   private static final String ELIGIBLE =
       "public = '1' AND archived = '0' AND deleted = '0' AND spam = '0'";
 
+  /**
+   * Most moved sites whose URLs a run remembers; past it, later moved sites are not deduplicated.
+   */
+  static final int MOVED_TRACKED = 100_000;
+
   private final Pool pool;
   private final String prefix;
   private final OptionalInt networkId;
   private final String scheme;
   private final int batchSize;
   private final boolean readCron;
+  private final OutageLog outages = new OutageLog("Site database");
 
   public WordpressDbSiteSource(Pool pool, CronConfig config) {
     CronConfig.Sites.WordpressDb db = config.sites().wordpressDb();
@@ -58,43 +77,21 @@ public final class WordpressDbSiteSource implements SiteSource {
         .repeating()
         .uni(() -> new Cursor(limit, afterId), this::nextBatch)
         .until(List::isEmpty)
+        .invoke(outages::ok)
         .onItem()
-        .transformToIterable(Function.identity());
+        .transformToIterable(Function.identity())
+        .onFailure()
+        .transform(this::unavailable);
   }
 
   @Override
   public Uni<Long> count(int limit) {
     return pool.preparedQuery("SELECT COUNT(*) FROM " + blogsTable() + " WHERE " + filter())
         .execute(networkArgs(Tuple.tuple()))
-        .map(rows -> Math.min(limit, rows.iterator().next().getLong(0)));
-  }
-
-  @Override
-  public Uni<Void> check() {
-    Uni<Void> blogs =
-        pool.query("SELECT blog_id FROM " + blogsTable() + " LIMIT 1").execute().replaceWithVoid();
-    if (!readCron) {
-      return blogs;
-    }
-    // The cron check reads every blog's options table: a missing grant is a readiness error,
-    // not a run full of `unknown`.
-    return blogs.chain(
-        () ->
-            pool.query(
-                    "SELECT option_value FROM `" + prefix + "options` WHERE option_name = 'cron'")
-                .execute()
-                .onFailure()
-                .transform(
-                    e ->
-                        new IllegalStateException(
-                            "cron-check needs SELECT on the options tables ("
-                                + prefix
-                                + "options, "
-                                + prefix
-                                + "<blog_id>_options): "
-                                + e.getMessage(),
-                            e))
-                .replaceWithVoid());
+        .map(rows -> Math.min(limit, rows.iterator().next().getLong(0)))
+        .invoke(outages::ok)
+        .onFailure()
+        .transform(this::unavailable);
   }
 
   /**
@@ -136,6 +133,35 @@ public final class WordpressDbSiteSource implements SiteSource {
             });
   }
 
+  /**
+   * What a run reads, tried for real: one row of {@code <prefix>blogs} and blog 1's {@code siteurl}
+   * from {@code <prefix>options}, so wrong credentials and a missing grant show, not only an
+   * unreachable server.
+   */
+  @Override
+  public Uni<Void> check() {
+    return pool.query("SELECT blog_id FROM " + blogsTable() + " LIMIT 1")
+        .execute()
+        .chain(
+            () ->
+                pool.query(
+                        "SELECT option_value FROM `"
+                            + optionsTable(1)
+                            + "` WHERE option_name = 'siteurl' LIMIT 1")
+                    .execute())
+        .replaceWithVoid()
+        .invoke(outages::ok)
+        .onFailure()
+        .transform(this::unavailable);
+  }
+
+  /** Classifies a failure and logs it, once per outage (the details name user and host). */
+  private SiteSourceUnavailableException unavailable(Throwable failure) {
+    SiteSourceUnavailableException unavailable = SiteSourceUnavailableException.of(failure);
+    outages.failed(unavailable.reason().label(), unavailable.getMessage());
+    return unavailable;
+  }
+
   @Override
   public String describe() {
     return "wordpress-db (" + prefix + "blogs)";
@@ -147,7 +173,106 @@ public final class WordpressDbSiteSource implements SiteSource {
     }
     return readBlogs(cursor.afterId, Math.min(batchSize, cursor.remaining))
         .invoke(cursor::advance)
+        .chain(blogs -> withSiteUrls(blogs).chain(sites -> markDuplicates(cursor, blogs, sites)));
+  }
+
+  /**
+   * Marks the batch's duplicates: sites whose URL a moved site of this run already had, and moved
+   * sites whose URL an earlier blog has as its own.
+   */
+  private Uni<List<Site>> markDuplicates(Cursor cursor, List<BlogRow> blogs, List<Site> sites) {
+    List<Site> marked = new ArrayList<>(sites);
+    List<Integer> moved = new ArrayList<>();
+    for (int i = 0; i < marked.size(); i++) {
+      Site site = marked.get(i);
+      String key = site.key();
+      if (cursor.movedKeys.contains(key)) {
+        marked.set(i, site.asDuplicate());
+      } else if (isMoved(blogs.get(i), site)) {
+        cursor.remember(key);
+        moved.add(i);
+      }
+    }
+    if (moved.isEmpty()) {
+      return Uni.createFrom().item(marked);
+    }
+    return earlierOwners(moved.stream().map(marked::get).toList())
+        .map(
+            owners -> {
+              for (int i : moved) {
+                Site site = marked.get(i);
+                // Same key and found by its own domain and path: the owner is not moved itself.
+                boolean owned =
+                    owners.stream()
+                        .anyMatch(
+                            owner -> owner.id() < site.id() && owner.key().equals(site.key()));
+                if (owned) {
+                  marked.set(i, site.asDuplicate());
+                }
+              }
+              return marked;
+            });
+  }
+
+  /** Eligible blogs whose own domain and path a moved site names, with their URLs. */
+  private Uni<List<Site>> earlierOwners(List<Site> movedSites) {
+    List<String> clauses = new ArrayList<>();
+    Tuple args = networkArgs(Tuple.tuple());
+    for (Site site : movedSites) {
+      SiteUrl url = parseOrNull(site.url());
+      if (url == null) {
+        continue;
+      }
+      clauses.add("(domain = ? AND path = ? AND blog_id < ?)");
+      args.addString(domain(url)).addString(blogPath(url)).addLong(site.id());
+    }
+    if (clauses.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    String sql =
+        "SELECT blog_id, domain, path FROM "
+            + blogsTable()
+            + " WHERE "
+            + filter()
+            + " AND ("
+            + String.join(" OR ", clauses)
+            + ")";
+    return pool.preparedQuery(sql)
+        .execute(args)
+        .map(rows -> stream(rows).map(BlogRow::from).toList())
         .chain(this::withSiteUrls);
+  }
+
+  /** Whether the site's URL names another host or path than the blog's own domain and path. */
+  private boolean isMoved(BlogRow blog, Site site) {
+    SiteUrl url = parseOrNull(site.url());
+    SiteUrl own = parseOrNull(scheme + "://" + blog.domain + blog.path);
+    if (url == null || own == null) {
+      return false;
+    }
+    return !(domain(url) + blogPath(url)).equals(domain(own) + blogPath(own));
+  }
+
+  /** {@code host[:port]} as WordPress keeps it in {@code wp_blogs.domain}. */
+  private static String domain(SiteUrl url) {
+    return url.asciiHost() + (url.hasDefaultPort() ? "" : ":" + url.effectivePort());
+  }
+
+  /** The path as WordPress keeps it in {@code wp_blogs.path}: with a trailing slash. */
+  private static String blogPath(SiteUrl url) {
+    String path = url.path();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return path + "/";
+  }
+
+  private static SiteUrl parseOrNull(String url) {
+    try {
+      return SiteUrl.parse(url);
+    } catch (SiteUrl.Invalid e) {
+      return null;
+    }
   }
 
   /** {@code SELECT blog_id, domain, path … WHERE blog_id > ? ORDER BY blog_id LIMIT ?}. */
@@ -268,6 +393,20 @@ public final class WordpressDbSiteSource implements SiteSource {
   private static final class Cursor {
     private long afterId;
     private int remaining;
+    private final Set<String> movedKeys = new HashSet<>();
+    private boolean warned;
+
+    private void remember(String key) {
+      if (movedKeys.size() < MOVED_TRACKED) {
+        movedKeys.add(key);
+      } else if (!warned) {
+        warned = true;
+        Log.warnf(
+            "More than %d sites have a siteurl other than their domain and path: later ones are"
+                + " not checked for duplicates in this run",
+            MOVED_TRACKED);
+      }
+    }
 
     private Cursor(int limit, long afterId) {
       this.remaining = limit;

@@ -140,14 +140,14 @@ class ApiContractTest {
     }
   }
 
-  /** The request's run is stopped (as by a shutdown) after its first sites. */
+  /** The request's run loses its lock after its first sites (the lock is taken from it). */
   private Response aborted(java.util.function.Supplier<Response> request) throws Exception {
     sites.delay(300);
     try {
       CompletableFuture<Response> answer = CompletableFuture.supplyAsync(request);
       await().atMost(WAIT).until(() -> runs.isRunning() || answer.isDone());
-      Thread.sleep(400);
-      runs.abortAll();
+      String owner = lock.inspect().await().atMost(WAIT).owner();
+      lock.release(new Lease(owner, 0, 0)).await().atMost(WAIT);
       return answer.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     } finally {
       sites.delay(0);

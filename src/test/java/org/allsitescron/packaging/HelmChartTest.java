@@ -52,8 +52,8 @@ class HelmChartTest {
           "app.kubernetes.io/managed-by");
 
   @Test
-  void lintsCleanInStrictMode() {
-    LintResult result = new Helm(RenderedChart.CHART).lint().strict().call();
+  void lintsCleanInStrictMode(@TempDir Path dir) {
+    LintResult result = new Helm(RenderedChart.copyWithRequiredValues(dir)).lint().strict().call();
 
     assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
     assertThat(result.getMessages())
@@ -200,7 +200,7 @@ class HelmChartTest {
           .containsEntry("use-redis-queue", "auto")
           .containsKeys("redis", "worker", "sites", "per-host-rate")
           .doesNotContainKey("auth-token");
-      assertThat(path(config, "all-sites-cron", "sites", "source")).isEqualTo("static");
+      assertThat(path(config, "all-sites-cron", "sites", "source")).isEqualTo("wordpress-db");
       assertThat(path(config, "all-sites-cron", "sites", "wordpress-db", "table-prefix"))
           .isEqualTo("wp_");
       assertThat(path(config, "all-sites-cron", "redis", "queue-key"))
@@ -221,7 +221,9 @@ class HelmChartTest {
           .as("generated with randAlphaNum")
           .matches("[A-Za-z0-9]{48}");
       assertThat(env.get("QUARKUS_REDIS_HOSTS").getValue()).isEqualTo("redis://redis:6379/0");
-      assertThat(env).doesNotContainKey("QUARKUS_DATASOURCE_REACTIVE_URL");
+      // The default source is wordpress-db: the one value every install fills in.
+      assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_URL").getValue())
+          .isEqualTo(RenderedChart.REQUIRED[1]);
     }
 
     @Test
@@ -301,12 +303,23 @@ class HelmChartTest {
     }
 
     @Test
-    void helmTestCallsReadiness() {
+    void helmTestCallsReadinessAndAnAuthenticatedDryRun() {
       Pod test = chart.one(Pod.class);
 
       assertThat(test.getMetadata().getAnnotations()).containsEntry(HOOK_ANNOTATION, "test");
       assertThat(test.getSpec().getContainers().get(0).getCommand())
-          .contains("http://" + FULLNAME + ":8080/q/health/ready");
+          .contains("http://" + FULLNAME + ":8080/q/health/ready")
+          .contains("http://" + FULLNAME + ":8080/all-sites-cron/v1/run?dry_run=1");
+      // The dry run is authenticated with the chart's token.
+      assertThat(test.getSpec().getContainers().get(0).getCommand().get(2))
+          .contains("--fail-with-body")
+          .contains("Authorization: Bearer ${ALL_SITES_CRON_AUTH_TOKEN}");
+      assertThat(test.getSpec().getContainers().get(0).getEnv())
+          .anySatisfy(
+              env -> {
+                assertThat(env.getName()).isEqualTo("ALL_SITES_CRON_AUTH_TOKEN");
+                assertThat(env.getValueFrom().getSecretKeyRef()).isNotNull();
+              });
       assertThat(test.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
     }
   }
@@ -492,6 +505,158 @@ class HelmChartTest {
     assertThat(env(serviceContainer(chart.one(Deployment.class))))
         .doesNotContainKey("ALL_SITES_CRON_AUTH_TOKEN");
     assertThat(path(applicationYaml(chart), "all-sites-cron", "require-auth")).isEqualTo(false);
+  }
+
+  @Test
+  void failsTheInstallWithAClearMessageUntilTheSitesCanBeFound(@TempDir Path dir) {
+    assertThatThrownBy(() -> RenderedChart.renderAsIs(dir.resolve("a")))
+        .hasMessageContaining("config.sites.source is wordpress-db (the default)")
+        .hasMessageContaining("database.url is empty");
+    assertThatThrownBy(
+            () -> RenderedChart.renderAsIs(dir.resolve("b"), "config.sites.source", "static"))
+        .hasMessageContaining("config.sites.static is empty");
+
+    RenderedChart listed =
+        RenderedChart.renderAsIs(
+            dir.resolve("c"),
+            "config.sites.source",
+            "static",
+            "config.sites.static[0]",
+            "https://example.org");
+    assertThat(path(applicationYaml(listed), "all-sites-cron", "sites", "static", "0"))
+        .isEqualTo("https://example.org");
+  }
+
+  @Test
+  void restrictsEgressToDnsTheDatabaseRedisAndTheSitesPorts(@TempDir Path dir) {
+    NetworkPolicy policy =
+        RenderedChart.render(
+                dir,
+                "networkPolicy.enabled",
+                true,
+                "networkPolicy.egress.enabled",
+                true,
+                "networkPolicy.egress.sitePorts[0]",
+                443,
+                "networkPolicy.egress.sitePorts[1]",
+                8443,
+                "networkPolicy.egress.redisTo[0].podSelector.matchLabels.app",
+                "redis")
+            .one(NetworkPolicy.class);
+
+    assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+    var rules = policy.getSpec().getEgress();
+    assertThat(rules).hasSize(4);
+    assertThat(rules.get(0).getPorts())
+        .extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
+        .containsExactly("UDP/53", "TCP/53");
+    assertThat(rules.get(0).getTo().get(0).getPodSelector().getMatchLabels())
+        .containsEntry("k8s-app", "kube-dns");
+    assertThat(rules.get(1).getPorts().get(0).getPort().getIntVal()).isEqualTo(3306);
+    assertThat(rules.get(1).getTo()).isNullOrEmpty();
+    assertThat(rules.get(2).getPorts().get(0).getPort().getIntVal()).isEqualTo(6379);
+    assertThat(rules.get(2).getTo().get(0).getPodSelector().getMatchLabels())
+        .containsEntry("app", "redis");
+    assertThat(rules.get(3).getPorts())
+        .extracting(p -> p.getPort().getIntVal())
+        .containsExactly(443, 8443);
+    assertThat(rules.get(3).getTo())
+        .extracting(
+            peer -> peer.getIpBlock().getCidr() + " except " + peer.getIpBlock().getExcept())
+        .containsExactly("0.0.0.0/0 except [169.254.169.254/32]", "::/0 except []");
+  }
+
+  @Test
+  void egressRulesFollowWhatTheServiceUsesAndTakeExtraRules(@TempDir Path dir) {
+    NetworkPolicy policy =
+        RenderedChart.render(
+                dir,
+                "networkPolicy.enabled",
+                true,
+                "networkPolicy.egress.enabled",
+                true,
+                "redis.hosts",
+                "",
+                "replicaCount",
+                1,
+                "config.sites.source",
+                "static",
+                "config.sites.static[0]",
+                "https://example.org",
+                "networkPolicy.egress.siteCidrs[0]",
+                "10.20.0.0/16",
+                "networkPolicy.egress.extra[0].ports[0].port",
+                25)
+            .one(NetworkPolicy.class);
+
+    var rules = policy.getSpec().getEgress();
+    // DNS, the sites, the extra rule: no database (static source), no Redis (embedded).
+    assertThat(rules).hasSize(3);
+    assertThat(rules.get(1).getTo())
+        .extracting(peer -> peer.getIpBlock().getCidr())
+        .containsExactly("10.20.0.0/16");
+    assertThat(rules.get(2).getPorts().get(0).getPort().getIntVal()).isEqualTo(25);
+
+    NetworkPolicy open =
+        RenderedChart.render(dir.resolve("open"), "networkPolicy.enabled", true)
+            .one(NetworkPolicy.class);
+    assertThat(open.getSpec().getPolicyTypes()).containsExactly("Ingress");
+    assertThat(open.getSpec().getEgress()).isNullOrEmpty();
+  }
+
+  @Test
+  void mountsTheSitesCaBundleAndWiresItToTheTlsConfiguration(@TempDir Path dir) {
+    RenderedChart chart =
+        RenderedChart.render(dir, "sitesCa.secret", "cluster-ca", "sitesCa.key", "ca.pem");
+    PodSpec pod = chart.one(Deployment.class).getSpec().getTemplate().getSpec();
+
+    assertThat(pod.getVolumes())
+        .filteredOn(v -> v.getName().equals("sites-ca"))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.getSecret().getSecretName()).isEqualTo("cluster-ca");
+              assertThat(v.getSecret().getItems().get(0).getKey()).isEqualTo("ca.pem");
+            });
+    assertThat(serviceContainer(chart.one(Deployment.class)).getVolumeMounts())
+        .filteredOn(m -> m.getName().equals("sites-ca"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/deployments/sites-ca"));
+    Map<String, Object> config = applicationYaml(chart);
+    assertThat(path(config, "quarkus", "tls", "sites", "trust-store", "pem", "certs"))
+        .isEqualTo("/deployments/sites-ca/ca.pem");
+    assertThat(path(config, "all-sites-cron", "tls-configuration-name")).isEqualTo("sites");
+
+    RenderedChart fromConfigMap =
+        RenderedChart.render(
+            dir.resolve("cm"),
+            "sitesCa.configMap",
+            "kube-root-ca.crt",
+            "sitesCa.tlsConfigurationName",
+            "internal");
+    assertThat(fromConfigMap.one(Deployment.class).getSpec().getTemplate().getSpec().getVolumes())
+        .filteredOn(v -> v.getName().equals("sites-ca"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.getConfigMap().getName()).isEqualTo("kube-root-ca.crt"));
+    assertThat(
+            path(
+                applicationYaml(fromConfigMap),
+                "quarkus",
+                "tls",
+                "internal",
+                "trust-store",
+                "pem",
+                "certs"))
+        .isEqualTo("/deployments/sites-ca/ca.crt");
+
+    assertThatThrownBy(
+            () ->
+                RenderedChart.render(
+                    dir.resolve("both"), "sitesCa.secret", "a", "sitesCa.configMap", "b"))
+        .hasMessageContaining("either sitesCa.secret or sitesCa.configMap");
+    assertThat(applicationYaml(RenderedChart.render(dir.resolve("none")))).doesNotContainKey("tls");
+    assertThat(path(applicationYaml(RenderedChart.render(dir.resolve("none2"))), "quarkus", "tls"))
+        .isNull();
   }
 
   static Container serviceContainer(Deployment deployment) {

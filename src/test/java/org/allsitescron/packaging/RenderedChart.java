@@ -43,8 +43,25 @@ final class RenderedChart {
     this.resources = resources;
   }
 
-  /** Renders the chart with its defaults plus {@code values} (key, value, key, value ...). */
+  /**
+   * What every install must fill in: the chart's default site source (wordpress-db) needs the
+   * database's URL, and without it the install fails (see {@link #renderAsIs}).
+   */
+  static final Object[] REQUIRED = {"database.url", "mysql://wordpress-db:3306/wordpress"};
+
+  /**
+   * Renders the chart with its defaults, the {@link #REQUIRED} values and {@code values} (key,
+   * value, key, value ...; a later value wins).
+   */
   static RenderedChart render(Path workDir, Object... values) {
+    Object[] all = new Object[REQUIRED.length + values.length];
+    System.arraycopy(REQUIRED, 0, all, 0, REQUIRED.length);
+    System.arraycopy(values, 0, all, REQUIRED.length, values.length);
+    return renderAsIs(workDir, all);
+  }
+
+  /** Renders the chart with its defaults plus exactly {@code values}. */
+  static RenderedChart renderAsIs(Path workDir, Object... values) {
     TemplateCommand template =
         new Helm(copyWithHooksAsManifests(workDir))
             .template()
@@ -63,6 +80,21 @@ final class RenderedChart {
       }
     }
     return new RenderedChart(yaml, resources);
+  }
+
+  /** A copy of the chart whose values.yaml has the {@link #REQUIRED} values (for lint). */
+  static Path copyWithRequiredValues(Path workDir) {
+    Path copy = copyWithHooksAsManifests(workDir);
+    try {
+      Path values = copy.resolve("values.yaml");
+      Files.writeString(
+          values,
+          Files.readString(values)
+              .replaceFirst("(?m)^  url: \"\"$", "  url: \"" + REQUIRED[1].toString() + "\""));
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Path copyWithHooksAsManifests(Path workDir) {

@@ -54,6 +54,11 @@ public final class ServiceProcess implements AutoCloseable {
         .header("Authorization", "Bearer " + Api.TOKEN);
   }
 
+  /** The file the process prints to. */
+  public Path log() {
+    return log;
+  }
+
   /** Everything the process printed so far. */
   public String output() {
     try {
@@ -111,6 +116,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> args = new ArrayList<>();
+    private String maxHeap = "256m";
     private Path directory;
 
     private Builder(String name) {
@@ -127,6 +133,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** An environment variable. */
     public Builder env(String key, String value) {
       environment.put(key, value);
+      return this;
+    }
+
+    /** The JVM's {@code -Xmx} (256m by default, the chart's limit allows it). */
+    public Builder maxHeap(String size) {
+      this.maxHeap = size;
       return this;
     }
 
@@ -153,7 +165,7 @@ public final class ServiceProcess implements AutoCloseable {
           Files.createDirectories(Path.of("target", "it-logs")).resolve(name + "-" + port + ".log");
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx256m");
+      command.add("-Xmx" + maxHeap);
       command.add("-Dquarkus.http.port=" + port);
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.add("-jar");
