@@ -28,6 +28,18 @@ public final class ConfigChecks {
         problems,
         "all-sites-cron.metrics.queue-poll-interval",
         config.metrics().queuePollInterval());
+    positive(
+        problems, "all-sites-cron.cron-check.settle-timeout", config.cronCheck().settleTimeout());
+    positive(
+        problems, "all-sites-cron.cron-check.poll-interval", config.cronCheck().pollInterval());
+    CronConfig.CronCheckMode mode = config.effectiveCronCheckMode();
+    if (config.sites().source() == CronConfig.Sites.SourceKind.STATIC
+        && mode != CronConfig.CronCheckMode.OFF) {
+      problems.add(
+          ("all-sites-cron.cron-check.mode=%s needs all-sites-cron.sites.source=wordpress-db"
+                  + " (a static list has no cron state to read); use off")
+              .formatted(mode.label()));
+    }
     config
         .perHostConcurrency()
         .ifPresent(
@@ -73,7 +85,7 @@ public final class ConfigChecks {
   }
 
   private static void positive(List<String> problems, String key, Duration value) {
-    if (value.isZero()) {
+    if (value.isZero() || value.isNegative()) {
       problems.add(key + "=" + value + " must be greater than 0");
     }
   }

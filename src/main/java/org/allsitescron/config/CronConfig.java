@@ -133,6 +133,9 @@ public interface CronConfig {
   /** The service's own metrics ({@code /q/metrics}). */
   Metrics metrics();
 
+  /** Whether and how a run reads each site's cron state from the network's database. */
+  CronCheck cronCheck();
+
   /** Whether Redis coordinates the replicas. */
   enum RedisMode {
     AUTO,
@@ -217,6 +220,54 @@ public interface CronConfig {
     @WithDefault("15s")
     @WithConverter(SecondsOrDurationConverter.class)
     Duration queuePollInterval();
+  }
+
+  /** Reading each site's {@code cron} option and {@code doing_cron} lock (wordpress-db only). */
+  interface CronCheck {
+    /**
+     * {@code verify}, {@code due} or {@code off}; defaults to {@code verify} with the {@code
+     * wordpress-db} source and {@code off} (the only mode it has) with {@code static}.
+     */
+    Optional<CronCheckMode> mode();
+
+    /**
+     * Longest wait, after a site answered, for its due events to go and its {@code doing_cron} lock
+     * to be released; the site keeps its per-host slot meanwhile. Default 60s (WordPress's own
+     * {@code WP_CRON_LOCK_TIMEOUT}).
+     */
+    @WithDefault("60s")
+    @WithConverter(SecondsOrDurationConverter.class)
+    Duration settleTimeout();
+
+    /** Time between two batched reads of the sites being watched. Default 250ms. */
+    @WithDefault("250ms")
+    @WithConverter(SecondsOrDurationConverter.class)
+    Duration pollInterval();
+  }
+
+  /** The cron-check mode in force: {@code cron-check.mode}, or else the source's default. */
+  default CronCheckMode effectiveCronCheckMode() {
+    return cronCheck()
+        .mode()
+        .orElse(
+            sites().source() == Sites.SourceKind.WORDPRESS_DB
+                ? CronCheckMode.VERIFY
+                : CronCheckMode.OFF);
+  }
+
+  /** How a run uses each site's cron state. */
+  enum CronCheckMode {
+    /** Request every eligible site, then judge it from its database rows. */
+    VERIFY,
+    /** Request only the sites with a due event or an unreadable state. */
+    DUE,
+    /** HTTP only: a 2xx is {@code ok}. */
+    OFF;
+
+    /** The name in YAML, reports and metric tags. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /** Where the network's sites come from. */

@@ -13,7 +13,14 @@ public enum Outcome {
   /** Never reached the site: DNS, refused connection, or an unusable URL. */
   CONNECT_ERROR("connect_error"),
   /** The site's certificate was refused (expired, unknown issuer, another name) or TLS failed. */
-  TLS_ERROR("tls_error");
+  TLS_ERROR("tls_error"),
+  /**
+   * A 2xx answer, yet the events due before the request were still due after {@code
+   * cron-check.settle-timeout}: WordPress answered without running them.
+   */
+  STILL_DUE("still_due"),
+  /** Not requested: {@code cron-check.mode=due} and nothing due, or its lock held. */
+  NOT_REQUESTED("not_requested");
 
   private final String label;
 

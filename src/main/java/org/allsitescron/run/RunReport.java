@@ -33,9 +33,14 @@ public record RunReport(
     @JsonProperty("failed_sites") List<SiteOutcome> failedSites,
     long fence,
     @JsonProperty("abort_reason") String abortReason,
-    @JsonProperty("resumed_from") ResumedFrom resumedFrom) {
+    @JsonProperty("resumed_from") ResumedFrom resumedFrom,
+    long requested,
+    CronCounts cron) {
 
-  /** A report of a run that was not taken over from another replica and had no duplicates. */
+  /**
+   * A report of a run that was not taken over from another replica, had no duplicates and no cron
+   * check (every site requested).
+   */
   public RunReport(
       String runId,
       Trigger trigger,
@@ -67,6 +72,8 @@ public record RunReport(
         failedSites,
         fence,
         abortReason,
+        null,
+        count,
         null);
   }
 
@@ -116,5 +123,10 @@ public record RunReport(
   /** Whether any site ended in an error (timeouts are not errors). */
   public boolean hasErrors() {
     return errors > 0;
+  }
+
+  /** Sites that answered, yet whose due events were still due after the settle timeout. */
+  public long stillDue() {
+    return cron == null ? 0 : cron.stillDue();
   }
 }

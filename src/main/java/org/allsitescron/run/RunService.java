@@ -24,6 +24,7 @@ import org.allsitescron.coordination.RunLock;
 import org.allsitescron.coordination.Ticket;
 import org.allsitescron.dispatch.Dispatcher;
 import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.sites.CronWatch;
 import org.allsitescron.sites.Site;
 import org.allsitescron.sites.SiteSource;
 import org.allsitescron.sites.SiteSourceUnavailableException;
@@ -63,6 +64,9 @@ public class RunService {
   private final int numberOfSites;
   private final long cooldownSeconds;
   private final Duration renewEvery;
+  private final CronConfig.CronCheckMode cronMode;
+  private final Duration pollInterval;
+  private final Duration settleTimeout;
   private final Duration lockTimeout;
   private final Duration leaseMargin;
   private final Duration renewalTimeout;
@@ -93,6 +97,9 @@ public class RunService {
         min(min(lockTimeout.dividedBy(3), PROGRESS_EVERY), config.worker().heartbeatInterval());
     this.renewalTimeout = min(lockTimeout.dividedBy(4), PROGRESS_EVERY);
     this.leaseMargin = leaseMargin(lockTimeout);
+    this.cronMode = config.effectiveCronCheckMode();
+    this.pollInterval = config.cronCheck().pollInterval();
+    this.settleTimeout = config.cronCheck().settleTimeout();
   }
 
   /**
@@ -332,7 +339,8 @@ public class RunService {
     long afterId = from.map(Checkpoint::after).orElse(0L);
     long passed = from.map(Checkpoint::passed).orElse(0L);
     int limit = (int) Math.max(0, numberOfSites - passed);
-    Multi<String> urls =
+    CronJudge judge = cronJudge(tally);
+    Multi<Site> wanted =
         sites
             .sites(limit, afterId)
             .select()
@@ -341,13 +349,14 @@ public class RunService {
             .where(run.progress()::take)
             .select()
             .where(site -> admit(run, site))
-            .map(Site::url);
+            .onItem()
+            .invoke(site -> skipUnwanted(judge, run, site))
+            .select()
+            .where(judge::wants);
     return dispatcher
-        .dispatch(urls, url -> mayTake(run))
+        .dispatch(wanted, Site::url, url -> mayTake(run), judge::settle)
         .onItem()
         .invoke(outcome -> record(run, outcome))
-        .onItem()
-        .invoke(outcome -> events.siteDone(tally.runId(), outcome))
         .onItem()
         .ignoreAsUni()
         .onFailure(RunService::isSourceFailure)
@@ -355,6 +364,21 @@ public class RunService {
         .onFailure(RunService::isSourceFailure)
         .recoverWithNull()
         .eventually(watchdog::cancel);
+  }
+
+  private CronJudge cronJudge(RunTally tally) {
+    if (cronMode != CronConfig.CronCheckMode.OFF) {
+      tally.checkCron(cronMode.label());
+    }
+    CronWatch watch = new CronWatch(sites, pollInterval, settleTimeout);
+    return new CronJudge(cronMode, watch, tally, settleTimeout.toSeconds());
+  }
+
+  /** A site {@code due} mode does not request is done at once, with its cron outcome. */
+  private void skipUnwanted(CronJudge judge, Active run, Site site) {
+    if (!judge.wants(site)) {
+      record(run, judge.notRequested(site));
+    }
   }
 
   /** A duplicate of an earlier site is counted and, for the checkpoint, done at once. */
@@ -371,11 +395,12 @@ public class RunService {
   /**
    * The tally and the progress change together, so a checkpoint never sees one without the other.
    */
-  private static void record(Active run, SiteOutcome outcome) {
+  private void record(Active run, SiteOutcome outcome) {
     synchronized (run.progress()) {
       run.tally().add(outcome);
       run.progress().done(outcome.url());
     }
+    events.siteDone(run.tally().runId(), outcome);
   }
 
   /**
