@@ -74,3 +74,28 @@ if ( ! defined( 'ASC_E2E_ALLOW_CORE_EVENTS' ) ) {
 if ( defined( 'DOING_CRON' ) && DOING_CRON ) {
 	add_filter( 'ms_site_check', '__return_true' );
 }
+
+// The cron-check scenario (arm.sh sleep_ms=N): an event that keeps its PHP worker busy N ms after
+// wp-cron.php answered, and records when it ran, so a test can count how many ran at once.
+add_action( 'asc_e2e_sleep', 'asc_e2e_sleep', 10, 1 );
+
+function asc_e2e_sleep( $ms ) {
+	global $wpdb;
+	$started = microtime( true );
+	usleep( 1000 * (int) $ms );
+	asc_e2e_record_run();
+	$wpdb->insert(
+		'asc_e2e_spans',
+		array(
+			'blog_id' => get_current_blog_id(),
+			'started' => $started,
+			'ended'   => microtime( true ),
+		)
+	);
+}
+
+// arm.sh silent=…: this blog's wp-cron.php answers 200 (it did before WordPress loaded) and runs
+// nothing, the way a broken or hostile plugin can make it.
+if ( defined( 'DOING_CRON' ) && DOING_CRON && get_option( 'asc_e2e_silent_cron' ) ) {
+	exit;
+}

@@ -128,6 +128,13 @@ public class ApiDocument implements OASModelReader {
                     + " for nor starts the cooldown.")
             .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
             .example("12"));
+    components.addParameter(
+        "token",
+        OASFactory.createParameter()
+            .name("token")
+            .in(Parameter.In.QUERY)
+            .description(Query.TOKEN_DOC)
+            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     return OASFactory.createOpenAPI().components(components);
   }
 

@@ -1,8 +1,11 @@
 package org.allsitescron.api;
 
 import java.util.Map;
+import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunService;
+import org.allsitescron.run.UnrecordedRunException;
+import org.allsitescron.sites.SiteSourceUnavailableException;
 
 /**
  * An error answer, thrown anywhere in the API and rendered by {@link ErrorMapper}: its body is the
@@ -39,7 +42,10 @@ public final class ApiError extends RuntimeException {
             ErrorCode.INVALID_PARAM,
             "Invalid parameter(s): " + name + " " + problem,
             null,
+            null,
+            null,
             Map.of(name, problem),
+            null,
             new Problem.Data(400)),
         null);
   }
@@ -89,8 +95,14 @@ public final class ApiError extends RuntimeException {
         retryAfterSeconds);
   }
 
-  /** 503 when the service was stopping (another replica can run), else 500. */
+  /**
+   * 503 when the service was stopping (another replica can run) or the site database failed (its
+   * own code and reason), else 500.
+   */
   static ApiError aborted(RunReport report) {
+    if (report.sourceFailure() != null) {
+      return siteSourceUnavailable(report.sourceFailure(), report);
+    }
     boolean stopping = RunService.SHUTDOWN.equals(report.abortReason());
     return new ApiError(
         new Problem.ErrorBody(
@@ -100,7 +112,65 @@ public final class ApiError extends RuntimeException {
                 .formatted(report.count(), report.total(), report.abortReason()),
             report.runId(),
             null,
+            null,
+            null,
+            null,
             new Problem.Data(stopping ? 503 : 500)),
+        null);
+  }
+
+  /** Seconds a client is told to wait when the site database cannot be read. */
+  static final long SITE_SOURCE_RETRY_AFTER_SECONDS = 30;
+
+  /**
+   * The site database cannot be read, for a safe {@code reason}; with the {@code report} of the run
+   * it cut short, if any (null when nothing was requested).
+   */
+  static ApiError siteSourceUnavailable(
+      SiteSourceUnavailableException.Reason reason, RunReport report) {
+    String message =
+        "The site database cannot be read ("
+            + reason.explanation()
+            + ")"
+            + (report == null
+                ? "; nothing was requested. Try again later."
+                : "; run %s stopped after %d of %d sites."
+                    .formatted(report.runId(), report.count(), report.total()));
+    return unavailable(ErrorCode.SITE_SOURCE_UNAVAILABLE, message, reason.label(), report)
+        .retryAfter(SITE_SOURCE_RETRY_AFTER_SECONDS);
+  }
+
+  /**
+   * Redis cannot be used, for the failure's safe reason; a run whose final report Redis refused is
+   * reported with it.
+   */
+  static ApiError redisUnavailable(CoordinationUnavailableException e, long retryAfterSeconds) {
+    RunReport report = e instanceof UnrecordedRunException unrecorded ? unrecorded.report() : null;
+    String message =
+        "Redis is unavailable ("
+            + e.reason().explanation()
+            + ")"
+            + (report == null
+                ? "; nothing was run or queued. Try again later."
+                : "; run %s stopped after %d of %d sites and is stored when Redis is back."
+                    .formatted(report.runId(), report.count(), report.total()));
+    return unavailable(ErrorCode.REDIS_UNAVAILABLE, message, e.reason().label(), report)
+        .retryAfter(retryAfterSeconds);
+  }
+
+  private static ApiError unavailable(
+      ErrorCode code, String message, String reason, RunReport report) {
+    return new ApiError(
+        new Problem.ErrorBody(
+            false,
+            code,
+            message,
+            report == null ? null : report.runId(),
+            reason,
+            null,
+            null,
+            report,
+            new Problem.Data(503)),
         null);
   }
 
@@ -114,15 +184,24 @@ public final class ApiError extends RuntimeException {
   }
 
   static ApiError redisUnavailable(long retryAfterSeconds) {
-    return new ApiError(
-            503,
-            ErrorCode.REDIS_UNAVAILABLE,
-            "Redis is unavailable; nothing was run or queued. Try again later.")
-        .retryAfter(retryAfterSeconds);
+    return redisUnavailable(
+        new CoordinationUnavailableException("Redis: connection refused", null), retryAfterSeconds);
   }
 
-  static ApiError internal() {
-    return new ApiError(500, ErrorCode.INTERNAL, INTERNAL_MESSAGE);
+  /** Anything unexpected: the id finds the stack trace in the log. */
+  static ApiError internal(String errorId) {
+    return new ApiError(
+        new Problem.ErrorBody(
+            false,
+            ErrorCode.INTERNAL,
+            "Internal error (error id " + errorId + ").",
+            null,
+            null,
+            errorId,
+            null,
+            null,
+            new Problem.Data(500)),
+        null);
   }
 
   /** The body sent. */

@@ -35,8 +35,10 @@ public enum ErrorCode {
   RUN_ABORTED("all_sites_cron_run_aborted"),
   /** Anything unexpected (500); the log has the details. */
   INTERNAL("internal_error"),
-  /** Redis is configured but unreachable; nothing was run or queued (503). */
-  REDIS_UNAVAILABLE("all_sites_cron_redis_unavailable");
+  /** Redis is configured but unreachable or refusing (see {@code reason}) (503). */
+  REDIS_UNAVAILABLE("all_sites_cron_redis_unavailable"),
+  /** The site database is unreachable or refusing (see {@code reason}); nothing requested (503). */
+  SITE_SOURCE_UNAVAILABLE("all_sites_cron_site_source_unavailable");
 
   private final String code;
 

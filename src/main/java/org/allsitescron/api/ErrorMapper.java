@@ -6,7 +6,9 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.allsitescron.coordination.CoordinationUnavailableException;
+import org.allsitescron.sites.SiteSourceUnavailableException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -30,10 +32,19 @@ public class ErrorMapper {
     return Answers.error(error, Query.of(uri).lenientFlag("ga"));
   }
 
+  /**
+   * Redis unreachable or refusing, with the reason (the outage is logged once by the Redis client,
+   * not per request); a run it cut short is reported anyway.
+   */
   @ServerExceptionMapper
   public Response redisDown(CoordinationUnavailableException e, UriInfo uri) {
-    Log.warnf("Redis unavailable: %s", e.getMessage());
-    return apiError(ApiError.redisUnavailable(REDIS_RETRY_AFTER_SECONDS), uri);
+    return apiError(ApiError.redisUnavailable(e, REDIS_RETRY_AFTER_SECONDS), uri);
+  }
+
+  /** The site database unreachable or refusing (the source logs it once): nothing requested. */
+  @ServerExceptionMapper
+  public Response siteSourceDown(SiteSourceUnavailableException e, UriInfo uri) {
+    return apiError(ApiError.siteSourceUnavailable(e.reason(), null), uri);
   }
 
   @ServerExceptionMapper
@@ -49,10 +60,12 @@ public class ErrorMapper {
     return apiError(httpError(e.getResponse().getStatus()), uri);
   }
 
+  /** Anything else (a bug): a JSON 500 with an id to find the logged stack trace by. */
   @ServerExceptionMapper
-  public Response unexpected(Exception e, UriInfo uri) {
-    Log.error("Unexpected error while answering " + uri.getPath(), e);
-    return apiError(ApiError.internal(), uri);
+  public Response unexpected(Throwable e, UriInfo uri) {
+    String errorId = UUID.randomUUID().toString();
+    Log.errorf(e, "Unexpected error %s while answering %s", errorId, uri.getPath());
+    return apiError(ApiError.internal(errorId), uri);
   }
 
   /** The error for a status the HTTP layer answers with. */

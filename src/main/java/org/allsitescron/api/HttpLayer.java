@@ -18,10 +18,6 @@ public class HttpLayer {
 
   void register(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
-    // Failures before any route matched (a path or query that cannot be decoded).
-    for (int status : new int[] {400, 404, 405, 406, 413, 415, 500, 501, 503}) {
-      router.errorHandler(status, this::failed);
-    }
     router.route().last().handler(ctx -> answer(ctx, ApiError.noRoute(404)));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Map;
+import org.allsitescron.run.RunReport;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -35,15 +36,33 @@ public sealed interface Problem {
       @Schema(required = true, description = "Always false.") boolean success,
       @Schema(required = true) ErrorCode code,
       @Schema(required = true) String message,
-      @JsonProperty("run_id") @Schema(description = "`all_sites_cron_run_aborted` only: the run.")
+      @JsonProperty("run_id")
+          @Schema(
+              description =
+                  "A run that stopped (`all_sites_cron_run_aborted`, or a `503` that cut a run"
+                      + " short): its id.")
           String runId,
+      @Schema(
+              description =
+                  "`503` only: why the dependency cannot be used, e.g. `unreachable`, `noauth`,"
+                      + " `oom`, `readonly`, `wrongtype` (Redis), `access_denied`, `no_grant`"
+                      + " (site database).")
+          String reason,
+      @JsonProperty("error_id")
+          @Schema(description = "`internal_error` only: the id of the logged stack trace.")
+          String errorId,
       @Schema(description = "`rest_invalid_param` only: the parameter and what is wrong with it.")
           Map<String, String> params,
+      @Schema(
+              description =
+                  "A `503` that cut a run short: what the run did (stored as soon as Redis takes"
+                      + " writes again).")
+          RunReport report,
       @Schema(required = true) Data data)
       implements Problem {
 
     ErrorBody(int status, ErrorCode code, String message) {
-      this(false, code, message, null, null, new Data(status));
+      this(false, code, message, null, null, null, null, null, new Data(status));
     }
 
     @Override

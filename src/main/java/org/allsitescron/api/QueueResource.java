@@ -29,7 +29,7 @@ public class QueueResource {
   @Inject ReplicaIdentity replica;
 
   @POST
-  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
+  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Operation(
       operationId = "processQueue",
       summary = "Run the next queued job now",

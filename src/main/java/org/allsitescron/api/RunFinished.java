@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.run.CronCounts;
 import org.allsitescron.run.RunReport;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RunFinished(
     @Schema(
             required = true,
-            description = "False when any site had an error (timeouts alone do not count).")
+            description =
+                "False when any site had an error (timeouts alone do not count) or is"
+                    + " `still_due`.")
         boolean success,
     @Schema(required = true, description = "Sites requested.") long count,
     @Schema(
@@ -46,8 +49,22 @@ public record RunFinished(
                 "Sites skipped, not requested, because they are in a back-off window; counted in"
                     + " `count`.")
         long backoff,
+    @Schema(
+            required = true,
+            description =
+                "Sites whose wp-cron.php was requested (with `cron-check.mode=due` only those with"
+                    + " a due event or an unreadable state).")
+        long requested,
+    @Schema(
+            description =
+                "The cron check, counts by cron outcome; absent with `cron-check.mode=off`.")
+        CronCounts cron,
     @JsonProperty("failed_sites")
-        @Schema(required = true, description = "Sites with an error or a timeout, at most 100.")
+        @Schema(
+            required = true,
+            description =
+                "Sites with an error, a timeout, or `still_due` (answered, yet their due events"
+                    + " did not run), at most 100.")
         List<SiteOutcome> failedSites,
     @JsonProperty("error_code")
         @Schema(
@@ -58,7 +75,7 @@ public record RunFinished(
   /** The answer for a finished {@code report}, made at {@code now}. */
   static RunFinished of(RunReport report, Instant now) {
     return new RunFinished(
-        report.count() > 0 && !report.hasErrors(),
+        report.count() > 0 && !report.hasErrors() && report.stillDue() == 0,
         report.count(),
         message(report),
         Answers.timestamp(now),
@@ -69,6 +86,8 @@ public record RunFinished(
         report.errors(),
         report.timeouts(),
         report.backoff(),
+        report.requested(),
+        report.cron(),
         report.failedSites(),
         report.hasErrors() ? "PARTIAL_FAILURE" : null);
   }

@@ -38,7 +38,7 @@ public class StatusResource {
   @Inject RunStatus status;
 
   @GET
-  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
+  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Path("status")
   @Operation(
       operationId = "status",
@@ -53,7 +53,7 @@ public class StatusResource {
   }
 
   @GET
-  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
+  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Path("runs")
   @Operation(
       operationId = "listRuns",
@@ -79,7 +79,7 @@ public class StatusResource {
   }
 
   @GET
-  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
+  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Path("runs/{id}")
   @Operation(
       operationId = "getRun",

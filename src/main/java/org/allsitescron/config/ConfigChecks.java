@@ -35,6 +35,18 @@ public final class ConfigChecks {
         .ifPresent(initial -> positive(problems, "all-sites-cron.backoff.initial", initial));
     positive(problems, "all-sites-cron.health.behind-after", config.health().behindAfter());
     positive(problems, "all-sites-cron.health.ttl", config.health().ttl());
+    positive(
+        problems, "all-sites-cron.cron-check.settle-timeout", config.cronCheck().settleTimeout());
+    positive(
+        problems, "all-sites-cron.cron-check.poll-interval", config.cronCheck().pollInterval());
+    CronConfig.CronCheckMode mode = config.effectiveCronCheckMode();
+    if (config.sites().source() == CronConfig.Sites.SourceKind.STATIC
+        && mode != CronConfig.CronCheckMode.OFF) {
+      problems.add(
+          ("all-sites-cron.cron-check.mode=%s needs all-sites-cron.sites.source=wordpress-db"
+                  + " (a static list has no cron state to read); use off")
+              .formatted(mode.label()));
+    }
     config
         .perHostConcurrency()
         .ifPresent(
@@ -80,7 +92,7 @@ public final class ConfigChecks {
   }
 
   private static void positive(List<String> problems, String key, Duration value) {
-    if (value.isZero()) {
+    if (value.isZero() || value.isNegative()) {
       problems.add(key + "=" + value + " must be greater than 0");
     }
   }

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Every setting of the service, under {@code all-sites-cron.}; replaces the plugin's filters. */
+/**
+ * Every setting of the service, under {@code all-sites-cron.}; replaces the plugin's filters. Every
+ * boolean key reads through {@link StrictBooleanConverter}, so a typo stops start-up instead of
+ * meaning {@code false}.
+ */
 @ConfigMapping(prefix = "all-sites-cron")
 public interface CronConfig {
 
@@ -58,6 +62,7 @@ public interface CronConfig {
 
   /** Verify TLS certificates of the sites. Default true. */
   @WithDefault("true")
+  @WithConverter(StrictBooleanConverter.class)
   boolean sslVerify();
 
   /**
@@ -82,6 +87,7 @@ public interface CronConfig {
    * false.
    */
   @WithDefault("false")
+  @WithConverter(StrictBooleanConverter.class)
   boolean basicAuthOverHttp();
 
   /** Time-to-live of the run lock; renewed while the run is alive. Default 5m. */
@@ -98,6 +104,7 @@ public interface CronConfig {
   Optional<String> authToken();
 
   /** Demand the token; defaults to true exactly when a token is set. */
+  @WithConverter(StrictBooleanConverter.class)
   Optional<Boolean> requireAuth();
 
   /** Redis for queue, lock and cooldown: {@code auto} uses it when Redis is configured. */
@@ -131,6 +138,9 @@ public interface CronConfig {
 
   /** Per-site state kept across runs (SPEC §8). */
   Health health();
+
+  /** Whether and how a run reads each site's cron state from the network's database. */
+  CronCheck cronCheck();
 
   /** Whether Redis coordinates the replicas. */
   enum RedisMode {
@@ -193,6 +203,7 @@ public interface CronConfig {
   interface Worker {
     /** Drain the queue on this replica. Default true. */
     @WithDefault("true")
+    @WithConverter(StrictBooleanConverter.class)
     boolean enabled();
 
     /** Time between two looks at the queue, as the scheduler reads it ({@code 1s}). Default 1s. */
@@ -215,6 +226,54 @@ public interface CronConfig {
     @WithDefault("15s")
     @WithConverter(SecondsOrDurationConverter.class)
     Duration queuePollInterval();
+  }
+
+  /** Reading each site's {@code cron} option and {@code doing_cron} lock (wordpress-db only). */
+  interface CronCheck {
+    /**
+     * {@code verify}, {@code due} or {@code off}; defaults to {@code verify} with the {@code
+     * wordpress-db} source and {@code off} (the only mode it has) with {@code static}.
+     */
+    Optional<CronCheckMode> mode();
+
+    /**
+     * Longest wait, after a site answered, for its due events to go and its {@code doing_cron} lock
+     * to be released; the site keeps its per-host slot meanwhile. Default 60s (WordPress's own
+     * {@code WP_CRON_LOCK_TIMEOUT}).
+     */
+    @WithDefault("60s")
+    @WithConverter(SecondsOrDurationConverter.class)
+    Duration settleTimeout();
+
+    /** Time between two batched reads of the sites being watched. Default 250ms. */
+    @WithDefault("250ms")
+    @WithConverter(SecondsOrDurationConverter.class)
+    Duration pollInterval();
+  }
+
+  /** The cron-check mode in force: {@code cron-check.mode}, or else the source's default. */
+  default CronCheckMode effectiveCronCheckMode() {
+    return cronCheck()
+        .mode()
+        .orElse(
+            sites().source() == Sites.SourceKind.WORDPRESS_DB
+                ? CronCheckMode.VERIFY
+                : CronCheckMode.OFF);
+  }
+
+  /** How a run uses each site's cron state. */
+  enum CronCheckMode {
+    /** Request every eligible site, then judge it from its database rows. */
+    VERIFY,
+    /** Request only the sites with a due event or an unreadable state. */
+    DUE,
+    /** HTTP only: a 2xx is {@code ok}. */
+    OFF;
+
+    /** The name in YAML, reports and metric tags. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /** Where the network's sites come from. */

@@ -1,9 +1,106 @@
 package org.allsitescron.coordination;
 
-/** The shared coordination store (Redis) cannot be reached; nothing was decided or changed. */
+import java.util.Locale;
+
+/**
+ * The shared coordination store (Redis) cannot be reached or refuses to work; nothing was decided
+ * or changed. {@link #reason()} says why in words an operator can act on and that are safe to show
+ * to anyone (no host, user or password); {@link #getMessage()} keeps the client's own text for the
+ * log.
+ */
 public class CoordinationUnavailableException extends RuntimeException {
 
-  public CoordinationUnavailableException(String message, Throwable cause) {
-    super(message, cause);
+  /** Why Redis cannot be used; the label is what readiness and error bodies show. */
+  public enum Reason {
+    /** No connection: refused, reset, timed out, closed. */
+    UNREACHABLE("unreachable", "Redis cannot be reached"),
+    /** {@code NOAUTH}, {@code WRONGPASS}, {@code NOPERM}: the credentials are missing or wrong. */
+    NOAUTH(
+        "noauth",
+        "Redis refuses the service's credentials (NOAUTH/WRONGPASS): set the password in"
+            + " quarkus.redis.hosts or quarkus.redis.password"),
+    /** {@code OOM}: {@code maxmemory} reached under the required {@code noeviction}. */
+    OOM(
+        "oom",
+        "Redis is full (OOM: maxmemory reached under noeviction) and refuses writes: raise"
+            + " maxmemory or free memory"),
+    /** {@code READONLY}: the service is pointed at a replica. */
+    READONLY(
+        "readonly",
+        "Redis is a read-only replica (READONLY): point quarkus.redis.hosts at the primary"),
+    /** {@code WRONGTYPE}: a key under the prefix holds another type (another program's key). */
+    WRONGTYPE(
+        "wrongtype",
+        "a key under the service's prefix holds the wrong type (WRONGTYPE): another program"
+            + " writes there; give the service its own database or redis.key-prefix"),
+    /**
+     * {@code LOADING}, {@code BUSY}, {@code MISCONF}, {@code MASTERDOWN}, …: Redis says not now.
+     */
+    REFUSING("refusing", "Redis refuses commands for now (LOADING, BUSY, MISCONF or MASTERDOWN)");
+
+    private final String label;
+    private final String explanation;
+
+    Reason(String label, String explanation) {
+      this.label = label;
+      this.explanation = explanation;
+    }
+
+    /** Short code: {@code unreachable}, {@code noauth}, {@code oom}, … */
+    public String label() {
+      return label;
+    }
+
+    /** What is wrong and what to do, without host names or credentials. */
+    public String explanation() {
+      return explanation;
+    }
   }
+
+  private final Reason reason;
+
+  public CoordinationUnavailableException(Reason reason, String message, Throwable cause) {
+    super(message, cause);
+    this.reason = reason;
+  }
+
+  public CoordinationUnavailableException(String message, Throwable cause) {
+    this(Reason.UNREACHABLE, message, cause);
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /**
+   * The reason an error reply of Redis stands for, or null when it is none of the outage kinds (a
+   * bug of ours, such as a script error). Inside a script Redis 7 keeps the code first; older ones
+   * wrap it in {@code ERR Error running script … : CODE …}.
+   */
+  public static Reason ofErrorReply(String reply) {
+    if (reply == null) {
+      return null;
+    }
+    String text = reply.toUpperCase(Locale.ROOT);
+    for (String[] code : CODES) {
+      if (text.startsWith(code[0] + " ") || text.contains(": " + code[0] + " ")) {
+        return Reason.valueOf(code[1]);
+      }
+    }
+    return null;
+  }
+
+  private static final String[][] CODES = {
+    {"NOAUTH", "NOAUTH"},
+    {"WRONGPASS", "NOAUTH"},
+    {"NOPERM", "NOAUTH"},
+    {"OOM", "OOM"},
+    {"READONLY", "READONLY"},
+    {"WRONGTYPE", "WRONGTYPE"},
+    {"LOADING", "REFUSING"},
+    {"BUSY", "REFUSING"},
+    {"MISCONF", "REFUSING"},
+    {"MASTERDOWN", "REFUSING"},
+    {"TRYAGAIN", "REFUSING"},
+  };
 }

@@ -70,6 +70,11 @@ public class RedisKeys {
     return prefix + "runs";
   }
 
+  /** A replica's readiness probe: written with a short TTL to prove Redis takes writes. */
+  public String probe(String consumer) {
+    return prefix + "probe:" + consumer;
+  }
+
   /** Id of the run in progress. */
   public String currentRun() {
     return prefix + "run:current";

@@ -3,6 +3,8 @@ package org.allsitescron.dispatch;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.allsitescron.config.CronConfig;
@@ -33,22 +35,55 @@ public class Dispatcher {
     return dispatch(siteUrls, url -> true);
   }
 
+  /** The URL a site's outcome reports it under (credentials redacted, trailing slashes dropped). */
+  public static String reportedUrl(String siteUrl) {
+    return CronTarget.of(siteUrl).displayUrl();
+  }
+
   /**
    * One outcome per site URL that {@code mayStart} still allows at the moment its request would be
    * sent (after any wait for its host); a site it refuses is dropped, with no outcome.
    */
   public Multi<SiteOutcome> dispatch(Multi<String> siteUrls, Predicate<String> mayStart) {
+    return dispatch(
+        siteUrls, Function.identity(), mayStart, (url, outcome) -> Uni.createFrom().item(outcome));
+  }
+
+  /**
+   * One outcome per site that {@code mayStart} allows (as above): each site's {@code wp-cron.php}
+   * is requested, then {@code settle} turns the answer into the final outcome. Both happen under
+   * the site's per-host slot and one of the {@code concurrency} places, so a {@code settle} that
+   * waits for the site's cron work to finish makes the caps count that work, not just the open
+   * requests.
+   */
+  public <T> Multi<SiteOutcome> dispatch(
+      Multi<T> sites,
+      Function<T, String> siteUrl,
+      Predicate<String> mayStart,
+      BiFunction<T, SiteOutcome, Uni<SiteOutcome>> settle) {
     HostGate gate = new HostGate(perHostConcurrency, perHostRate);
-    return siteUrls.onItem().transformToUni(url -> request(gate, url, mayStart)).merge(concurrency);
+    return sites
+        .onItem()
+        .transformToUni(site -> request(gate, site, siteUrl.apply(site), mayStart, settle))
+        .merge(concurrency);
   }
 
   /** A refused site's Uni emits null, which the merge skips. */
-  private Uni<SiteOutcome> request(HostGate gate, String siteUrl, Predicate<String> mayStart) {
+  private <T> Uni<SiteOutcome> request(
+      HostGate gate,
+      T site,
+      String siteUrl,
+      Predicate<String> mayStart,
+      BiFunction<T, SiteOutcome, Uni<SiteOutcome>> settle) {
     CronTarget target = CronTarget.of(siteUrl);
     Supplier<Uni<SiteOutcome>> send =
         () ->
             mayStart.test(siteUrl)
-                ? client.request(target)
+                ? client
+                    .request(target)
+                    .onItem()
+                    .ifNotNull()
+                    .transformToUni(outcome -> settle.apply(site, outcome))
                 : Uni.createFrom().<SiteOutcome>nullItem();
     if (!target.isValid()) {
       return send.get();

@@ -15,7 +15,14 @@ public enum Outcome {
   /** The site's certificate was refused (expired, unknown issuer, another name) or TLS failed. */
   TLS_ERROR("tls_error"),
   /** Not requested: the site keeps failing and is in a back-off window (SPEC §8). */
-  BACKOFF("backoff");
+  BACKOFF("backoff"),
+  /**
+   * A 2xx answer, yet the events due before the request were still due after {@code
+   * cron-check.settle-timeout}: WordPress answered without running them.
+   */
+  STILL_DUE("still_due"),
+  /** Not requested: {@code cron-check.mode=due} and nothing due, or its lock held. */
+  NOT_REQUESTED("not_requested");
 
   private final String label;
 

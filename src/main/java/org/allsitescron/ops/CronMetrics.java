@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.allsitescron.coordination.JobQueue;
 import org.allsitescron.coordination.QueueDepth;
+import org.allsitescron.dispatch.CronOutcome;
 import org.allsitescron.dispatch.Outcome;
 import org.allsitescron.run.HealthSummary;
 import org.allsitescron.run.RunEvents.AdmissionDecided;
@@ -85,6 +86,18 @@ public class CronMetrics {
   /** Gauge, seconds since the epoch: when the last full run over the network finished. */
   public static final String LAST_FULL_RUN = "all_sites_cron.last_full_run";
 
+  /** Counter: sites by cron outcome ({@code cron}: ran, still_due, not_due, busy, unknown). */
+  public static final String SITES_CRON = "all_sites_cron.sites.cron";
+
+  /**
+   * Timer with buckets: PHP work time of a site whose cron ran, from the request until its due
+   * events were gone and its {@code doing_cron} lock released (seen at poll granularity).
+   */
+  public static final String SITE_CRON_WORK = "all_sites_cron.site.cron.work.duration";
+
+  /** Gauge: age in seconds of the oldest overdue event seen by the last run with a cron check. */
+  public static final String OLDEST_OVERDUE = "all_sites_cron.cron.oldest.overdue";
+
   /** Buckets of a site request: 10 ms to 30 s, the range of {@code request-timeout}. */
   static final List<Duration> SITE_REQUEST_BUCKETS =
       millis(10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000);
@@ -101,6 +114,9 @@ public class CronMetrics {
   private final Map<Outcome, Timer> siteRequests = new EnumMap<>(Outcome.class);
   private final Map<Verdict, Counter> admissions = new EnumMap<>(Verdict.class);
   private final Map<Trigger, Timer> runDurations = new EnumMap<>(Trigger.class);
+  private final Map<CronOutcome, Counter> cronOutcomes = new EnumMap<>(CronOutcome.class);
+  private final Timer cronWork;
+  private volatile double oldestOverdue = Double.NaN;
   private final Counter lockRenewals;
   private final Counter lockLosses;
   private volatile double queueLength = Double.NaN;
@@ -125,6 +141,23 @@ public class CronMetrics {
               .serviceLevelObjectives(SITE_REQUEST_BUCKETS.toArray(Duration[]::new))
               .register(registry));
     }
+    for (CronOutcome cron : CronOutcome.values()) {
+      cronOutcomes.put(
+          cron,
+          Counter.builder(SITES_CRON)
+              .description("Sites by cron outcome, judged from their own database rows")
+              .tag("cron", cron.label())
+              .register(registry));
+    }
+    cronWork =
+        Timer.builder(SITE_CRON_WORK)
+            .description("From a site's request until its cron work was seen finished")
+            .serviceLevelObjectives(SITE_REQUEST_BUCKETS.toArray(Duration[]::new))
+            .register(registry);
+    Gauge.builder(OLDEST_OVERDUE, this, metrics -> metrics.oldestOverdue)
+        .description("Age of the oldest overdue cron event seen by the last cron-checked run")
+        .baseUnit("seconds")
+        .register(registry);
     for (Verdict verdict : Verdict.values()) {
       admissions.put(
           verdict,
@@ -190,7 +223,15 @@ public class CronMetrics {
   void onSiteDone(@Observes SiteDone done) {
     Outcome outcome = done.outcome().outcome();
     sites.get(outcome).increment();
-    siteRequests.get(outcome).record(Duration.ofMillis(done.outcome().durationMs()));
+    if (outcome != Outcome.NOT_REQUESTED) {
+      siteRequests.get(outcome).record(Duration.ofMillis(done.outcome().durationMs()));
+    }
+    if (done.outcome().cron() != null) {
+      cronOutcomes.get(done.outcome().cron()).increment();
+    }
+    if (done.outcome().cronWorkMs() != null) {
+      cronWork.record(Duration.ofMillis(done.outcome().cronWorkMs()));
+    }
   }
 
   /** A finished full run wrote a new summary; the gauges need not wait for the next poll. */
@@ -199,6 +240,9 @@ public class CronMetrics {
     RunReport report = ended.report();
     runs(report.state(), report.trigger()).increment();
     runDurations.get(report.trigger()).record(Duration.ofMillis(report.durationMs()));
+    if (report.cron() != null) {
+      oldestOverdue = report.cron().oldestOverdueSeconds();
+    }
   }
 
   void onLockRenewed(@Observes LockRenewed renewed) {

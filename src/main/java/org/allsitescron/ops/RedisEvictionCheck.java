@@ -33,9 +33,8 @@ public class RedisEvictionCheck {
             policy);
       }
     } catch (CoordinationUnavailableException e) {
-      Log.warnf(
-          "Redis is not reachable at start-up (%s); readiness stays DOWN until it is",
-          e.getMessage());
+      // The Redis client logs the outage once (WARN); readiness is DOWN until Redis works.
+      Log.debugf("Eviction policy unknown at start-up: %s", e.getMessage());
     }
   }
 }

@@ -1,20 +1,24 @@
 package org.allsitescron.ops;
 
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import org.allsitescron.coordination.CoordinationMode;
+import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.coordination.redis.RedisServer;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness of the coordination: with Redis, DOWN while Redis does not answer (the service then
- * refuses triggers with 503 rather than risk overlapping runs), with the eviction policy in the
- * details; embedded, always UP.
+ * Readiness of the coordination: with Redis, UP only when Redis takes a write the way a run needs
+ * (a probe key with a short TTL under the key prefix, so a missing password, a full Redis or a
+ * read-only replica shows), with the eviction policy in the details; embedded, always UP. The
+ * details say why in words safe for anyone to read (no host, user or password); the log has the
+ * client's own text (once per outage, see {@code OutageLog}).
  */
 @Readiness
 @ApplicationScoped
@@ -37,17 +41,38 @@ public class RedisReadiness implements AsyncHealthCheck {
     if (!mode.isRedis()) {
       return Uni.createFrom().item(response.up().build());
     }
-    // CONFIG GET reaches Redis like a PING would, and tells the eviction policy on the way.
     return redis
         .get()
-        .evictionPolicy()
+        .check()
         .map(policy -> withPolicy(response, policy).up().build())
         .ifNoItem()
         .after(TIMEOUT)
         .fail()
+        // Whatever the failure, it is the answer: DOWN, with a reason safe to show.
         .onFailure()
-        .recoverWithItem(
-            e -> response.down().withData("error", String.valueOf(e.getMessage())).build());
+        .recoverWithItem(e -> down(response, e));
+  }
+
+  private static HealthCheckResponse down(HealthCheckResponseBuilder response, Throwable e) {
+    if (e instanceof CoordinationUnavailableException unavailable) {
+      return response
+          .down()
+          .withData("reason", unavailable.reason().label())
+          .withData("error", unavailable.reason().explanation())
+          .build();
+    }
+    if (e instanceof TimeoutException) {
+      return response
+          .down()
+          .withData("reason", "timeout")
+          .withData("error", "Redis gave no answer within " + TIMEOUT.toMillis() + " ms")
+          .build();
+    }
+    return response
+        .down()
+        .withData("reason", "error")
+        .withData("error", "Redis answered with an error (see the service's log)")
+        .build();
   }
 
   private static HealthCheckResponseBuilder withPolicy(

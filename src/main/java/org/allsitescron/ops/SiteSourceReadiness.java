@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.allsitescron.sites.SiteSource;
+import org.allsitescron.sites.SiteSourceUnavailableException;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
@@ -40,19 +41,35 @@ public class SiteSourceReadiness implements AsyncHealthCheck {
         .after(TIMEOUT)
         .fail()
         .map(ignored -> response().up().build())
-        // Whatever the failure, it is the answer: DOWN, with the reason.
+        // Whatever the failure, it is the answer: DOWN, with a reason safe to show; the source
+        // logs the details (user and host names), once per outage.
         .onFailure()
-        .recoverWithItem(e -> response().down().withData("error", reason(e)).build());
+        .recoverWithItem(this::down);
+  }
+
+  private HealthCheckResponse down(Throwable e) {
+    if (e instanceof SiteSourceUnavailableException unavailable) {
+      return response()
+          .down()
+          .withData("reason", unavailable.reason().label())
+          .withData("error", unavailable.reason().explanation())
+          .build();
+    }
+    if (e instanceof TimeoutException) {
+      return response()
+          .down()
+          .withData("reason", "timeout")
+          .withData("error", "no answer within " + TIMEOUT.toMillis() + " ms")
+          .build();
+    }
+    return response()
+        .down()
+        .withData("reason", "error")
+        .withData("error", "the site source failed (see the service's log)")
+        .build();
   }
 
   private HealthCheckResponseBuilder response() {
     return HealthCheckResponse.named(NAME).withData("source", sites.describe());
-  }
-
-  private static String reason(Throwable e) {
-    if (e instanceof TimeoutException) {
-      return "no answer within " + TIMEOUT.toMillis() + " ms";
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -81,6 +81,9 @@ public class StartupReport {
     shown.put(p + "per-host-rate", String.valueOf(config.perHostRate()));
     shown.put(p + "request-timeout", String.valueOf(config.requestTimeout()));
     shown.put(p + "ssl-verify", String.valueOf(config.sslVerify()));
+    shown.put(p + "cron-check.mode", config.effectiveCronCheckMode().label());
+    shown.put(p + "cron-check.settle-timeout", String.valueOf(config.cronCheck().settleTimeout()));
+    shown.put(p + "cron-check.poll-interval", String.valueOf(config.cronCheck().pollInterval()));
     shown.put(p + "tls-configuration-name", config.tlsConfigurationName().orElse(NOT_SET));
     shown.put(p + "max-response-header-size", String.valueOf(config.maxResponseHeaderSize()));
     shown.put(p + "basic-auth-over-http", String.valueOf(config.basicAuthOverHttp()));

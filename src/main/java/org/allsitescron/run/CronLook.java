@@ -14,7 +14,10 @@ record CronLook(String cron, long overdueAgeMs) {
 
   /** The cron part of {@code outcome}. */
   static CronLook of(SiteOutcome outcome) {
-    // The HTTP-only outcome carries no cron state yet; cron-aware runs (SPEC §7) fill it in.
-    return NONE;
+    if (outcome.cron() == null) {
+      return NONE;
+    }
+    Long overdue = outcome.oldestOverdueSeconds();
+    return new CronLook(outcome.cron().label(), overdue == null ? -1 : overdue * 1000);
   }
 }

@@ -100,7 +100,8 @@ final class HealthRules {
         previous != null && previous.url().equals(site.url())
             ? previous
             : SiteRecord.fresh(site.id(), site.url());
-    boolean httpOk = outcome.outcome() == Outcome.OK;
+    // Not requested (cron-check.mode=due, nothing due or its lock held) is a healthy look.
+    boolean httpOk = outcome.outcome() == Outcome.OK || outcome.outcome() == Outcome.NOT_REQUESTED;
     boolean stillDue = STILL_DUE.equals(cron);
     boolean failed = !httpOk || stillDue;
     boolean dead = isDead(outcome);
@@ -114,7 +115,12 @@ final class HealthRules {
     }
     long overdueSince =
         overdueAgeMs > 0 ? now - overdueAgeMs : overdueAgeMs == 0 ? 0 : before.overdueSince();
-    String error = !failed ? "" : !httpOk ? outcome.error() : "cron events still due";
+    String error =
+        !failed
+            ? ""
+            : outcome.error() != null && !outcome.error().isEmpty()
+                ? outcome.error()
+                : "cron events still due";
     return new SiteRecord(
         site.id(),
         site.url(),
@@ -136,7 +142,7 @@ final class HealthRules {
     return switch (outcome.outcome()) {
       case CONNECT_ERROR, TLS_ERROR, TIMEOUT -> true;
       case HTTP_ERROR -> outcome.status() >= 500 || outcome.status() == 0;
-      case OK, BACKOFF -> false;
+      case OK, BACKOFF, STILL_DUE, NOT_REQUESTED -> false;
     };
   }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.allsitescron.sites.Site;
 
 /**
@@ -21,12 +22,20 @@ final class Progress {
   private long after;
   private long passed;
   private long highestSeen;
+  private final UnaryOperator<String> reported;
 
-  /** A fresh run. */
-  Progress() {}
+  /**
+   * A fresh run.
+   *
+   * @param reported the URL an outcome names for a site's URL
+   */
+  Progress(UnaryOperator<String> reported) {
+    this.reported = reported;
+  }
 
   /** A run resumed from {@code checkpoint}: its finished sites beyond the cursor are skipped. */
-  Progress(Checkpoint checkpoint) {
+  Progress(Checkpoint checkpoint, UnaryOperator<String> reported) {
+    this.reported = reported;
     this.after = checkpoint.after();
     this.passed = checkpoint.passed();
     this.highestSeen = checkpoint.after();

@@ -1,11 +1,13 @@
 package org.allsitescron.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.sites.SiteSourceUnavailableException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -34,9 +36,14 @@ public record RunReport(
     @JsonProperty("abort_reason") String abortReason,
     @JsonProperty("resumed_from") ResumedFrom resumedFrom,
     @Schema(description = "Sites skipped because they are in a back-off window (not requested).")
-        long backoff) {
+        long backoff,
+    long requested,
+    CronCounts cron) {
 
-  /** A report of a run that was not taken over from another replica and had no duplicates. */
+  /**
+   * A report of a run that was not taken over from another replica, had no duplicates and no cron
+   * check (every site requested).
+   */
   public RunReport(
       String runId,
       Trigger trigger,
@@ -69,14 +76,61 @@ public record RunReport(
         fence,
         abortReason,
         null,
-        0);
+        0,
+        count,
+        null);
   }
 
   /** Failed sites kept in a report; the counts cover the rest. */
   public static final int FAILED_SITES_KEPT = 100;
 
+  /** Start of {@link #abortReason()} when the site source failed: {@code … (<reason label>): …}. */
+  public static final String SOURCE_FAILED = "site source failed";
+
+  /** Why the site source failed, when that is what stopped the run; null otherwise. */
+  @JsonIgnore
+  public SiteSourceUnavailableException.Reason sourceFailure() {
+    if (state != RunState.ABORTED
+        || abortReason == null
+        || !abortReason.startsWith(SOURCE_FAILED + " (")) {
+      return null;
+    }
+    String label = abortReason.substring(SOURCE_FAILED.length() + 2).replaceFirst("\\).*$", "");
+    for (SiteSourceUnavailableException.Reason reason :
+        SiteSourceUnavailableException.Reason.values()) {
+      if (reason.label().equals(label)) {
+        return reason;
+      }
+    }
+    return SiteSourceUnavailableException.Reason.ERROR;
+  }
+
+  /** This report ended {@code aborted}: with its own reason if it has one, else {@code reason}. */
+  public RunReport abortedUnlessSo(String reason) {
+    return new RunReport(
+        runId,
+        trigger,
+        RunState.ABORTED,
+        startedAt,
+        finishedAt,
+        durationMs,
+        total,
+        count,
+        ok,
+        errors,
+        timeouts,
+        failedSites,
+        fence,
+        state == RunState.ABORTED && abortReason != null ? abortReason : reason);
+  }
+
   /** Whether any site ended in an error (timeouts are not errors). */
   public boolean hasErrors() {
     return errors > 0;
+  }
+
+  /** Sites that answered, yet whose due events were still due after the settle timeout. */
+  public long stillDue() {
+    return cron == null ? 0 : cron.stillDue();
   }
 }

@@ -8,14 +8,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.allsitescron.coordination.ReportStore;
 
 /** Run reports as records, over the JSON documents of the {@link ReportStore}. */
 @ApplicationScoped
 public class RunReports {
 
+  /** Final reports kept in memory while Redis refuses them. */
+  static final int UNSAVED_KEPT = 100;
+
   private final ReportStore store;
   private final ObjectMapper json;
+  private final Queue<RunReport> unsaved = new ConcurrentLinkedQueue<>();
 
   RunReports(ReportStore store, ObjectMapper json) {
     this.store = store;
@@ -29,6 +35,36 @@ public class RunReports {
         report.startedAt().toEpochMilli(),
         write(report),
         report.state() == RunState.RUNNING);
+  }
+
+  /**
+   * Keeps a final report Redis refused, to store it as soon as Redis takes writes again ({@link
+   * #savePending()}); at most {@value #UNSAVED_KEPT} wait.
+   */
+  public void saveLater(RunReport report) {
+    if (unsaved.size() < UNSAVED_KEPT) {
+      unsaved.add(report);
+    } else {
+      Log.warnf(
+          "Run %s: its report is lost, %d others wait to be stored", report.runId(), UNSAVED_KEPT);
+    }
+  }
+
+  /** Stores the reports Redis refused, oldest first; fails (and keeps them) while it still does. */
+  public Uni<Void> savePending() {
+    RunReport next = unsaved.peek();
+    if (next == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return save(next)
+        .invoke(
+            () -> {
+              unsaved.remove(next);
+              Log.infof(
+                  "Run %s: report stored now that Redis takes writes again (%s: %s)",
+                  next.runId(), next.state().label(), next.abortReason());
+            })
+        .chain(this::savePending);
   }
 
   /** One run's report. */

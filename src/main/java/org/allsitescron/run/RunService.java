@@ -24,8 +24,10 @@ import org.allsitescron.coordination.RunLock;
 import org.allsitescron.coordination.Ticket;
 import org.allsitescron.dispatch.Dispatcher;
 import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.sites.CronWatch;
 import org.allsitescron.sites.Site;
 import org.allsitescron.sites.SiteSource;
+import org.allsitescron.sites.SiteSourceUnavailableException;
 
 /**
  * The heart: given the lock, reads the sites, dispatches them, keeps the lock alive, and stores the
@@ -63,6 +65,9 @@ public class RunService {
   private final int numberOfSites;
   private final long cooldownSeconds;
   private final Duration renewEvery;
+  private final CronConfig.CronCheckMode cronMode;
+  private final Duration pollInterval;
+  private final Duration settleTimeout;
   private final Duration lockTimeout;
   private final Duration leaseMargin;
   private final Duration renewalTimeout;
@@ -95,6 +100,9 @@ public class RunService {
         min(min(lockTimeout.dividedBy(3), PROGRESS_EVERY), config.worker().heartbeatInterval());
     this.renewalTimeout = min(lockTimeout.dividedBy(4), PROGRESS_EVERY);
     this.leaseMargin = leaseMargin(lockTimeout);
+    this.cronMode = config.effectiveCronCheckMode();
+    this.pollInterval = config.cronCheck().pollInterval();
+    this.settleTimeout = config.cronCheck().settleTimeout();
   }
 
   /**
@@ -107,13 +115,18 @@ public class RunService {
         deferred
             ? Ticket.deferred(Job.deferred(runId, System.currentTimeMillis()))
             : Ticket.sync(runId);
-    return admission.admit(ticket).invoke(events::admitted).chain(this::act);
+    // A sync run first makes sure it can read its sites: a database that is down or refusing
+    // answers 503 before admission, so it uses up neither the cooldown nor the lock.
+    Uni<Void> readable = deferred ? Uni.createFrom().voidItem() : sites.check();
+    return readable.chain(() -> admission.admit(ticket)).invoke(events::admitted).chain(this::act);
   }
 
   /** What a run would request now, without requesting anything. */
   public Uni<Preview> preview() {
+    // What a run would check first: a source a run could not read is no preview either.
     return sites
-        .count(numberOfSites)
+        .check()
+        .chain(() -> sites.count(numberOfSites))
         .chain(
             count ->
                 sites
@@ -213,7 +226,9 @@ public class RunService {
     RunTally tally =
         from.map(c -> new RunTally(lease.owner(), trigger, lease.fence(), c))
             .orElseGet(() -> new RunTally(lease.owner(), trigger, lease.fence()));
-    Progress progress = from.map(Progress::new).orElseGet(Progress::new);
+    Progress progress =
+        from.map(c -> new Progress(c, Dispatcher::reportedUrl))
+            .orElseGet(() -> new Progress(Dispatcher::reportedUrl));
     LeaseKeeper keeper = new LeaseKeeper(lock, lease, lockTimeout, leaseMargin, renewalTimeout);
     Active run = new Active(tally, progress, keeper, queued);
     from.ifPresent(
@@ -237,7 +252,7 @@ public class RunService {
                     ? Uni.createFrom().voidItem()
                     : dispatchUnderLease(run, from, only))
         .map(ignored -> tally.finish())
-        .call(this::publish)
+        .chain(this::publish)
         .call(report -> settleCheckpoint(run, report))
         .eventually(() -> release(lease))
         .eventually(() -> active.remove(tally));
@@ -248,7 +263,7 @@ public class RunService {
     return sites
         .count(numberOfSites)
         .onFailure(RunService::isSourceFailure)
-        .invoke(e -> tally.fail("site source failed: " + e.getMessage()))
+        .invoke(e -> sourceFailed(tally, e))
         .onFailure(RunService::isSourceFailure)
         .recoverWithItem(0L)
         .invoke(tally::expect)
@@ -259,11 +274,55 @@ public class RunService {
                     tally.runId(), tally.trigger().label(), total));
   }
 
-  /** The final report: to the listeners, the store and the log. */
-  private Uni<Void> publish(RunReport report) {
+  /**
+   * The final report: to the store, the listeners and the log. A report Redis will not take ends
+   * {@code aborted} with the reason, is stored as soon as Redis takes writes again, and reaches the
+   * caller anyway (as the failure {@link UnrecordedRunException}).
+   */
+  private Uni<RunReport> publish(RunReport report) {
+    return bounded(reports.save(report), FINAL_WAIT)
+        .replaceWith(report)
+        .invoke(this::ended)
+        .onFailure(RunService::isRedisOutage)
+        .transform(e -> unrecorded(report, e));
+  }
+
+  private UnrecordedRunException unrecorded(RunReport report, Throwable failure) {
+    CoordinationUnavailableException cause =
+        failure instanceof CoordinationUnavailableException known
+            ? known
+            : new CoordinationUnavailableException(
+                CoordinationUnavailableException.Reason.UNREACHABLE,
+                "Redis: " + failure.getMessage(),
+                failure);
+    RunReport aborted =
+        report.abortedUnlessSo(
+            "Redis unavailable (" + cause.reason().label() + ") when the report was stored");
+    reports.saveLater(aborted);
+    ended(aborted);
+    return new UnrecordedRunException(aborted, cause);
+  }
+
+  /** Redis refusing, unreachable or silent: not a fault of the run, logged once elsewhere. */
+  private static boolean isRedisOutage(Throwable failure) {
+    return failure instanceof CoordinationUnavailableException
+        || failure instanceof TimeoutException;
+  }
+
+  private void ended(RunReport report) {
     events.runEnded(report);
     logFinished(report);
-    return saveReport(report, FINAL_WAIT);
+  }
+
+  /** The source failed: the run stops; the report gets the safe reason, the log the details. */
+  private static void sourceFailed(RunTally tally, Throwable failure) {
+    SiteSourceUnavailableException.Reason reason =
+        failure instanceof SiteSourceUnavailableException known
+            ? known.reason()
+            : SiteSourceUnavailableException.Reason.ERROR;
+    // The source logs its outage once; the run's own line says it stopped, and why.
+    Log.debugf("Run %s: site source failed: %s", tally.runId(), failure.getMessage());
+    tally.fail(RunReport.SOURCE_FAILED + " (" + reason.label() + "): " + reason.explanation());
   }
 
   /**
@@ -331,9 +390,10 @@ public class RunService {
     long afterId = from.map(Checkpoint::after).orElse(0L);
     long passed = from.map(Checkpoint::passed).orElse(0L);
     int limit = (int) Math.max(0, numberOfSites - passed);
+    CronJudge judge = cronJudge(tally);
     Multi<Site> all = only == null ? sites.sites(limit, afterId) : Multi.createFrom().item(only);
     // The screen reads sites a batch ahead: the checks of the lease and the progress come after.
-    Multi<String> urls =
+    Multi<Site> wanted =
         pass.screen(all, (site, skipped) -> skip(run, site, skipped))
             .select()
             .first(site -> mayTake(run))
@@ -341,18 +401,19 @@ public class RunService {
             .where(run.progress()::take)
             .select()
             .where(site -> admit(run, site))
-            .map(Site::url);
+            .onItem()
+            .invoke(site -> skipUnwanted(judge, run, site))
+            .select()
+            .where(judge::wants);
     return dispatcher
-        .dispatch(urls, url -> mayTake(run))
+        .dispatch(wanted, Site::url, url -> mayTake(run), judge::settle)
         .onItem()
         .invoke(outcome -> record(run, outcome))
-        .onItem()
-        .invoke(outcome -> events.siteDone(tally.runId(), outcome))
         .plug(pass::record)
         .onItem()
         .ignoreAsUni()
         .onFailure(RunService::isSourceFailure)
-        .invoke(e -> tally.fail("site source failed: " + e.getMessage()))
+        .invoke(e -> sourceFailed(tally, e))
         .onFailure(RunService::isSourceFailure)
         .recoverWithNull()
         .chain(() -> health.conclude(pass, tally.isAborted()));
@@ -370,6 +431,21 @@ public class RunService {
     events.siteDone(run.tally().runId(), skipped);
   }
 
+  private CronJudge cronJudge(RunTally tally) {
+    if (cronMode != CronConfig.CronCheckMode.OFF) {
+      tally.checkCron(cronMode.label());
+    }
+    CronWatch watch = new CronWatch(sites, pollInterval, settleTimeout);
+    return new CronJudge(cronMode, watch, tally, settleTimeout.toSeconds());
+  }
+
+  /** A site {@code due} mode does not request is done at once, with its cron outcome. */
+  private void skipUnwanted(CronJudge judge, Active run, Site site) {
+    if (!judge.wants(site)) {
+      record(run, judge.notRequested(site));
+    }
+  }
+
   /** A duplicate of an earlier site is counted and, for the checkpoint, done at once. */
   private static boolean admit(Active run, Site site) {
     synchronized (run.progress()) {
@@ -384,11 +460,12 @@ public class RunService {
   /**
    * The tally and the progress change together, so a checkpoint never sees one without the other.
    */
-  private static void record(Active run, SiteOutcome outcome) {
+  private void record(Active run, SiteOutcome outcome) {
     synchronized (run.progress()) {
       run.tally().add(outcome);
       run.progress().done(outcome.url());
     }
+    events.siteDone(run.tally().runId(), outcome);
   }
 
   /**
@@ -502,7 +579,8 @@ public class RunService {
               }
             })
         .replaceWithVoid()
-        .onFailure()
+        // A Redis outage is logged once by the Redis client, not at every renewal.
+        .onFailure(e -> !(e instanceof CoordinationUnavailableException))
         .invoke(e -> Log.warnf("Checkpoint of run %s not stored: %s", runId, e.getMessage()))
         .onFailure()
         .recoverWithNull();
@@ -511,7 +589,8 @@ public class RunService {
   /** Stores a report within {@code within}; a report that cannot be stored is logged, not fatal. */
   private Uni<Void> saveReport(RunReport report, Duration within) {
     return bounded(reports.save(report), within)
-        .onFailure()
+        // A Redis outage is logged once by the Redis client, not at every renewal.
+        .onFailure(e -> !(e instanceof CoordinationUnavailableException))
         .invoke(
             e ->
                 Log.warnf(
@@ -524,7 +603,7 @@ public class RunService {
   /** Releases within a bound: an unreachable Redis lets the lock expire by itself instead. */
   private Uni<Void> release(Lease lease) {
     return bounded(lock.release(lease), FINAL_WAIT)
-        .onFailure()
+        .onFailure(e -> !(e instanceof CoordinationUnavailableException))
         .invoke(
             e ->
                 Log.warnf(
@@ -558,7 +637,7 @@ public class RunService {
 
   private static void logFinished(RunReport report) {
     Log.infof(
-        "Run %s (%s) %s: %d sites, %d ok, %d errors, %d timeouts in %d ms",
+        "Run %s (%s) %s: %d sites, %d ok, %d errors, %d timeouts in %d ms%s",
         report.runId(),
         report.trigger().label(),
         report.state().label(),
@@ -566,6 +645,7 @@ public class RunService {
         report.ok(),
         report.errors(),
         report.timeouts(),
-        report.durationMs());
+        report.durationMs(),
+        report.abortReason() == null ? "" : " (" + report.abortReason() + ")");
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.allsitescron.dispatch.CronOutcome;
 import org.allsitescron.dispatch.Outcome;
 import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.Site;
@@ -24,6 +25,11 @@ final class RunTally {
   private long errors;
   private long timeouts;
   private long backoff;
+  private long requested;
+  private final long[] cron = new long[CronOutcome.values().length];
+  private long lockSeen;
+  private long oldestOverdue;
+  private volatile String cronMode;
   private long duplicates;
   private final AtomicReference<String> abortReason = new AtomicReference<>();
   private volatile boolean broken;
@@ -52,6 +58,18 @@ final class RunTally {
     if (before.failedSites() != null) {
       this.failed.addAll(before.failedSites());
     }
+    this.requested = before.requested();
+    CronCounts cronBefore = before.cron();
+    if (cronBefore != null) {
+      this.cronMode = cronBefore.mode();
+      cron[CronOutcome.RAN.ordinal()] = cronBefore.ran();
+      cron[CronOutcome.STILL_DUE.ordinal()] = cronBefore.stillDue();
+      cron[CronOutcome.NOT_DUE.ordinal()] = cronBefore.notDue();
+      cron[CronOutcome.BUSY.ordinal()] = cronBefore.busy();
+      cron[CronOutcome.UNKNOWN.ordinal()] = cronBefore.unknown();
+      this.lockSeen = cronBefore.lockSeen();
+      this.oldestOverdue = cronBefore.oldestOverdueSeconds();
+    }
   }
 
   Instant startedAt() {
@@ -70,20 +88,41 @@ final class RunTally {
     this.total = total;
   }
 
+  /** Counts cron outcomes from now on, and reports them under {@code mode}. */
+  void checkCron(String mode) {
+    this.cronMode = mode;
+  }
+
+  /** A watched site's WordPress lock showed in the database. */
+  synchronized void lockSeen() {
+    lockSeen++;
+  }
+
   synchronized void add(SiteOutcome outcome) {
     count++;
     if (outcome.outcome() == Outcome.BACKOFF) {
       backoff++;
       return;
     }
-    if (outcome.outcome() == Outcome.OK) {
-      ok++;
-    } else if (outcome.outcome() == Outcome.TIMEOUT) {
-      timeouts++;
-    } else {
-      errors++;
+    if (outcome.outcome() != Outcome.NOT_REQUESTED) {
+      requested++;
     }
-    if (outcome.outcome() != Outcome.OK && failed.size() < RunReport.FAILED_SITES_KEPT) {
+    if (outcome.cron() != null) {
+      cron[outcome.cron().ordinal()]++;
+    }
+    if (outcome.oldestOverdueSeconds() != null) {
+      oldestOverdue = Math.max(oldestOverdue, outcome.oldestOverdueSeconds());
+    }
+    switch (outcome.outcome()) {
+      case OK -> ok++;
+      case TIMEOUT -> timeouts++;
+      case HTTP_ERROR, CONNECT_ERROR, TLS_ERROR -> errors++;
+      case STILL_DUE, NOT_REQUESTED, BACKOFF -> {
+        // counted by their cron outcome
+      }
+    }
+    boolean failing = outcome.outcome() != Outcome.OK && outcome.outcome() != Outcome.NOT_REQUESTED;
+    if (failing && failed.size() < RunReport.FAILED_SITES_KEPT) {
       failed.add(outcome);
     }
   }
@@ -150,6 +189,20 @@ final class RunTally {
         fence,
         reason,
         resumedFrom,
-        backoff);
+        backoff,
+        requested,
+        cronMode == null ? null : cronCounts());
+  }
+
+  private CronCounts cronCounts() {
+    return new CronCounts(
+        cronMode,
+        cron[CronOutcome.RAN.ordinal()],
+        cron[CronOutcome.STILL_DUE.ordinal()],
+        cron[CronOutcome.NOT_DUE.ordinal()],
+        cron[CronOutcome.BUSY.ordinal()],
+        cron[CronOutcome.UNKNOWN.ordinal()],
+        lockSeen,
+        oldestOverdue);
   }
 }

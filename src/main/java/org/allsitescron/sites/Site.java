@@ -6,21 +6,27 @@ import org.allsitescron.config.SiteUrl;
  * One site of the network: its id ({@code blog_id}, or the list position for a static source), its
  * base URL without a trailing slash (possibly with credentials: never print it, use {@link
  * #displayUrl()}), and whether an earlier site of the same run has the same {@link #key()} (a
- * duplicate is counted, not requested).
+ * duplicate is counted, not requested), and its cron state when the run reads it ({@code
+ * cron-check.mode} verify or due; null otherwise).
  */
-public record Site(long id, String url, boolean duplicate) {
+public record Site(long id, String url, boolean duplicate, CronState cron) {
 
   public Site {
     url = stripTrailingSlashes(url.trim());
   }
 
   public Site(long id, String url) {
-    this(id, url, false);
+    this(id, url, false, null);
+  }
+
+  /** A site with the cron state read with it. */
+  public Site(long id, String url, CronState cron) {
+    this(id, url, false, cron);
   }
 
   /** This site, marked as a duplicate of an earlier one. */
   public Site asDuplicate() {
-    return new Site(id, url, true);
+    return new Site(id, url, true, cron);
   }
 
   /**

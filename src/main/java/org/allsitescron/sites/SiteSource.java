@@ -2,6 +2,9 @@ package org.allsitescron.sites;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /** Where the eligible sites of the network come from, in a stable order. */
 public interface SiteSource {
@@ -28,4 +31,18 @@ public interface SiteSource {
 
   /** A short name for logs and health details. */
   String describe();
+
+  /**
+   * The cron state of the given sites (by id), read at once with the database's clock; fails where
+   * there is no database to read.
+   */
+  default Uni<Map<Long, CronState>> cronStates(Collection<Long> siteIds) {
+    return Uni.createFrom()
+        .failure(new UnsupportedOperationException(describe() + " has no cron state"));
+  }
+
+  /** Tables saying cron events are stored outside the {@code cron} option; empty when none. */
+  default Uni<List<String>> cronStoredElsewhere() {
+    return Uni.createFrom().item(List.of());
+  }
 }

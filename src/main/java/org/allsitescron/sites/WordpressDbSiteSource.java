@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.stream.StreamSupport;
 import org.allsitescron.config.ConfigChecks;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.config.SiteUrl;
+import org.allsitescron.logging.OutageLog;
 
 /**
  * The network's own {@code wp_blogs}, read-only, one keyset batch at a time. A site's URL is its
@@ -40,6 +42,9 @@ public final class WordpressDbSiteSource implements SiteSource {
    * Flags compared with string literals: they are tinyint on current WordPress and enum('0','1')
    * on networks created before 3.x, where `archived = 0` would compare the enum index instead.
    */
+  private static final String CRON_OPTIONS = "'cron', '_transient_doing_cron'";
+  private static final String SITE_AND_CRON_OPTIONS = "'siteurl', " + CRON_OPTIONS;
+
   private static final String ELIGIBLE =
       "public = '1' AND archived = '0' AND deleted = '0' AND spam = '0'";
 
@@ -53,6 +58,8 @@ public final class WordpressDbSiteSource implements SiteSource {
   private final OptionalInt networkId;
   private final String scheme;
   private final int batchSize;
+  private final boolean readCron;
+  private final OutageLog outages = new OutageLog("Site database");
 
   public WordpressDbSiteSource(Pool pool, CronConfig config) {
     CronConfig.Sites.WordpressDb db = config.sites().wordpressDb();
@@ -61,6 +68,7 @@ public final class WordpressDbSiteSource implements SiteSource {
     this.networkId = db.networkId();
     this.scheme = db.scheme();
     this.batchSize = config.batchSize();
+    this.readCron = config.effectiveCronCheckMode() != CronConfig.CronCheckMode.OFF;
   }
 
   @Override
@@ -69,22 +77,89 @@ public final class WordpressDbSiteSource implements SiteSource {
         .repeating()
         .uni(() -> new Cursor(limit, afterId), this::nextBatch)
         .until(List::isEmpty)
+        .invoke(outages::ok)
         .onItem()
-        .transformToIterable(Function.identity());
+        .transformToIterable(Function.identity())
+        .onFailure()
+        .transform(this::unavailable);
   }
 
   @Override
   public Uni<Long> count(int limit) {
     return pool.preparedQuery("SELECT COUNT(*) FROM " + blogsTable() + " WHERE " + filter())
         .execute(networkArgs(Tuple.tuple()))
-        .map(rows -> Math.min(limit, rows.iterator().next().getLong(0)));
+        .map(rows -> Math.min(limit, rows.iterator().next().getLong(0)))
+        .invoke(outages::ok)
+        .onFailure()
+        .transform(this::unavailable);
   }
 
+  /**
+   * Tables under the prefix that say the network keeps its cron events outside the {@code cron}
+   * option: Cavalcade's {@code cavalcade_jobs}, Cron-Control's {@code a8c_cron_control_jobs}.
+   */
+  @Override
+  public Uni<List<String>> cronStoredElsewhere() {
+    return pool.preparedQuery(
+            "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_NAME IN (?, ?) ORDER BY TABLE_NAME")
+        .execute(Tuple.of(prefix + "cavalcade_jobs", prefix + "a8c_cron_control_jobs"))
+        .map(rows -> stream(rows).map(row -> row.getString(0)).toList());
+  }
+
+  /**
+   * The cron state of the given blogs, read in one query (a {@code UNION ALL} over their options
+   * tables) with the database's clock. A blog whose table is gone fails the whole read.
+   */
+  @Override
+  public Uni<Map<Long, CronState>> cronStates(Collection<Long> blogIds) {
+    if (blogIds.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    String union =
+        blogIds.stream()
+            .map(id -> optionsSelect(id, CRON_OPTIONS))
+            .collect(Collectors.joining(" UNION ALL "));
+    return pool.query(union)
+        .execute()
+        .map(
+            rows -> {
+              Map<Long, Options> options = collect(rows);
+              Map<Long, CronState> states = new HashMap<>();
+              for (long id : blogIds) {
+                states.put(id, cronState(options.get(id)));
+              }
+              return states;
+            });
+  }
+
+  /**
+   * What a run reads, tried for real: one row of {@code <prefix>blogs} and blog 1's {@code siteurl}
+   * from {@code <prefix>options}, so wrong credentials and a missing grant show, not only an
+   * unreachable server.
+   */
   @Override
   public Uni<Void> check() {
     return pool.query("SELECT blog_id FROM " + blogsTable() + " LIMIT 1")
         .execute()
-        .replaceWithVoid();
+        .chain(
+            () ->
+                pool.query(
+                        "SELECT option_value FROM `"
+                            + optionsTable(1)
+                            + "` WHERE option_name = 'siteurl' LIMIT 1")
+                    .execute())
+        .replaceWithVoid()
+        .invoke(outages::ok)
+        .onFailure()
+        .transform(this::unavailable);
+  }
+
+  /** Classifies a failure and logs it, once per outage (the details name user and host). */
+  private SiteSourceUnavailableException unavailable(Throwable failure) {
+    SiteSourceUnavailableException unavailable = SiteSourceUnavailableException.of(failure);
+    outages.failed(unavailable.reason().label(), unavailable.getMessage());
+    return unavailable;
   }
 
   @Override
@@ -236,34 +311,60 @@ public final class WordpressDbSiteSource implements SiteSource {
         .map(rows -> stream(rows).map(row -> row.getString(0)).collect(Collectors.toSet()));
   }
 
-  /** One round trip for the batch: a {@code UNION ALL} of each blog's {@code siteurl} option. */
-  private Uni<Map<Long, String>> siteUrlOptions(List<BlogRow> blogs, Set<String> tables) {
+  /**
+   * One round trip for the batch: a {@code UNION ALL} of each blog's {@code siteurl} option and,
+   * with a cron check, its {@code cron} option and {@code doing_cron} lock, each row with the
+   * database's {@code UNIX_TIMESTAMP()}.
+   */
+  private Uni<Map<Long, Options>> siteUrlOptions(List<BlogRow> blogs, Set<String> tables) {
+    String names = readCron ? SITE_AND_CRON_OPTIONS : "'siteurl'";
     String union =
         blogs.stream()
             .filter(blog -> tables.contains(optionsTable(blog.id)))
-            .map(
-                blog ->
-                    "SELECT %d AS blog_id, option_value FROM `%s` WHERE option_name = 'siteurl'"
-                        .formatted(blog.id, optionsTable(blog.id)))
+            .map(blog -> optionsSelect(blog.id, names))
             .collect(Collectors.joining(" UNION ALL "));
     if (union.isEmpty()) {
       return Uni.createFrom().item(Map.of());
     }
-    return pool.query(union)
-        .execute()
-        .map(
-            rows -> {
-              Map<Long, String> options = new HashMap<>();
-              rows.forEach(row -> options.put(row.getLong(0), row.getString(1)));
-              return options;
-            });
+    return pool.query(union).execute().map(WordpressDbSiteSource::collect);
   }
 
-  private Site toSite(BlogRow blog, String siteUrlOption) {
-    if (siteUrlOption != null && ConfigChecks.siteUrlProblem(siteUrlOption) == null) {
-      return new Site(blog.id, siteUrlOption);
+  private String optionsSelect(long blogId, String optionNames) {
+    return ("SELECT %d AS blog_id, option_name, option_value, UNIX_TIMESTAMP() AS db_now"
+            + " FROM `%s` WHERE option_name IN (%s)")
+        .formatted(blogId, optionsTable(blogId), optionNames);
+  }
+
+  private static Map<Long, Options> collect(Iterable<Row> rows) {
+    Map<Long, Options> options = new HashMap<>();
+    for (Row row : rows) {
+      Options blog = options.computeIfAbsent(row.getLong(0), id -> new Options());
+      blog.dbNow = row.getLong(3);
+      switch (row.getString(1)) {
+        case "siteurl" -> blog.siteUrl = row.getString(2);
+        case "cron" -> blog.cron = row.getString(2);
+        default -> blog.doingCron = row.getString(2);
+      }
     }
-    return new Site(blog.id, scheme + "://" + blog.domain + blog.path);
+    return options;
+  }
+
+  private Site toSite(BlogRow blog, Options options) {
+    CronState cron = readCron ? cronState(options) : null;
+    String siteUrl = options == null ? null : options.siteUrl;
+    if (siteUrl != null && ConfigChecks.siteUrlProblem(siteUrl) == null) {
+      return new Site(blog.id, siteUrl, cron);
+    }
+    return new Site(blog.id, scheme + "://" + blog.domain + blog.path, cron);
+  }
+
+  /** No row at all: the options table is missing (or empty, which WordPress cannot run with). */
+  private CronState cronState(Options options) {
+    if (options == null) {
+      return CronState.unknown("no options table or no options");
+    }
+    return CronState.of(
+        options.cron, options.doingCron, options.dbNow, CronState.WP_CRON_LOCK_TIMEOUT_SECONDS);
   }
 
   private String filter() {
@@ -318,6 +419,14 @@ public final class WordpressDbSiteSource implements SiteSource {
       }
       remaining -= batch.size();
     }
+  }
+
+  /** The rows read for one blog. */
+  private static final class Options {
+    private String siteUrl;
+    private String cron;
+    private String doingCron;
+    private long dbNow;
   }
 
   private record BlogRow(long id, String domain, String path) {

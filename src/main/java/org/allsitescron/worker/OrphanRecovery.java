@@ -40,7 +40,8 @@ public class OrphanRecovery {
     try {
       queue.heartbeat(replica.name()).chain(this::recover).await().atMost(STARTUP_WAIT);
     } catch (CoordinationUnavailableException e) {
-      Log.warnf("Orphaned jobs not recovered at start-up, Redis unavailable: %s", e.getMessage());
+      // Logged once as a Redis outage by the Redis client; this is the detail.
+      Log.debugf("Orphaned jobs not recovered at start-up: %s", e.getMessage());
     }
   }
 
@@ -50,6 +51,10 @@ public class OrphanRecovery {
       delayed = "{all-sites-cron.worker.heartbeat-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> recover() {
-    return queue.recoverOrphans().replaceWithVoid();
+    return queue
+        .recoverOrphans()
+        .replaceWithVoid()
+        .onFailure(CoordinationUnavailableException.class)
+        .recoverWithNull();
   }
 }

@@ -3,6 +3,7 @@ package org.allsitescron.worker;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.coordination.ReplicaIdentity;
 import org.allsitescron.run.JobResult;
 import org.allsitescron.run.JobRunner;
@@ -28,7 +29,11 @@ public class QueueWorker {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = WorkerSwitch.class)
   Uni<Void> poll() {
-    return drainOnce().replaceWithVoid();
+    return drainOnce()
+        .replaceWithVoid()
+        // A Redis outage is logged once by the Redis client, not at every poll.
+        .onFailure(CoordinationUnavailableException.class)
+        .recoverWithNull();
   }
 
   /** Takes and carries out at most one due job; what tests call instead of the schedule. */

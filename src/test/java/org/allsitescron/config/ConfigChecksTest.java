@@ -69,4 +69,55 @@ class ConfigChecksTest {
         .anySatisfy(p -> assertThat(p).contains("quarkus.datasource.reactive.url"));
     assertThat(ConfigChecks.problems(config, true, true)).isEmpty();
   }
+
+  @Test
+  void cronCheckDefaultsToVerifyWithTheDatabaseAndOffWithAStaticList() {
+    CronConfig db = mapping(Map.of("all-sites-cron.sites.source", "wordpress-db"));
+    assertThat(db.effectiveCronCheckMode()).isEqualTo(CronConfig.CronCheckMode.VERIFY);
+    assertThat(db.cronCheck().settleTimeout()).hasSeconds(60);
+    assertThat(db.cronCheck().pollInterval()).hasMillis(250);
+    assertThat(mapping(Map.of()).effectiveCronCheckMode()).isEqualTo(CronConfig.CronCheckMode.OFF);
+    assertThat(
+            mapping(
+                    Map.of(
+                        "all-sites-cron.sites.source", "wordpress-db",
+                        "all-sites-cron.cron-check.mode", "due"))
+                .effectiveCronCheckMode())
+        .isEqualTo(CronConfig.CronCheckMode.DUE);
+  }
+
+  @Test
+  void aCronCheckWithAStaticListIsRefusedNamingTheKey() {
+    for (String mode : List.of("verify", "due")) {
+      List<String> problems =
+          ConfigChecks.problems(
+              mapping(Map.of("all-sites-cron.cron-check.mode", mode)), false, false);
+
+      assertThat(problems)
+          .singleElement()
+          .asString()
+          .startsWith("all-sites-cron.cron-check.mode=" + mode)
+          .contains("wordpress-db");
+    }
+    assertThat(
+            ConfigChecks.problems(
+                mapping(Map.of("all-sites-cron.cron-check.mode", "off")), false, false))
+        .isEmpty();
+  }
+
+  @Test
+  void zeroCronCheckTimesAreNamed() {
+    List<String> problems =
+        ConfigChecks.problems(
+            mapping(
+                Map.of(
+                    "all-sites-cron.cron-check.settle-timeout", "0",
+                    "all-sites-cron.cron-check.poll-interval", "0ms")),
+            false,
+            false);
+
+    assertThat(problems)
+        .anySatisfy(p -> assertThat(p).startsWith("all-sites-cron.cron-check.settle-timeout="))
+        .anySatisfy(p -> assertThat(p).startsWith("all-sites-cron.cron-check.poll-interval="));
+  }
 }

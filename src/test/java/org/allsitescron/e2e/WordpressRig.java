@@ -125,8 +125,19 @@ final class WordpressRig implements AutoCloseable {
 
   /** Empties {@code asc_e2e_runs} and gives every blog of every network one due event. */
   void arm() {
+    arm(new String[0]);
+  }
+
+  /**
+   * Arms a scenario ({@code due=…}, {@code silent=…}, {@code nositeurl=…}, {@code busy=…}, {@code
+   * sleep_ms=N}; see {@code php/arm.php}); every blog is first put back to normal.
+   */
+  void arm(String... scenario) {
     try {
-      Process arm = new ProcessBuilder(get("ARM_CMD")).redirectErrorStream(true).start();
+      List<String> command = new ArrayList<>();
+      command.add(get("ARM_CMD"));
+      command.addAll(Arrays.asList(scenario));
+      Process arm = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(arm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!arm.waitFor(ARM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         arm.destroyForcibly();
@@ -150,6 +161,23 @@ final class WordpressRig implements AutoCloseable {
       runs.put(row.getLong(0), row.getLong(1));
     }
     return runs;
+  }
+
+  /**
+   * When each {@code asc_e2e_sleep} event ran, as WordPress logged it: {started, ended} seconds.
+   */
+  List<double[]> spans() {
+    List<double[]> spans = new ArrayList<>();
+    for (Row row :
+        await(connection().query("SELECT started, ended FROM asc_e2e_spans").execute())) {
+      spans.add(new double[] {row.getDouble(0), row.getDouble(1)});
+    }
+    return spans;
+  }
+
+  /** nginx's access log of the rig (every request either server received). */
+  Path accessLog() {
+    return STATE_FILE.resolveSibling("nginx-access.log");
   }
 
   /** The {@code Host} under which each of the blog's events ran. */

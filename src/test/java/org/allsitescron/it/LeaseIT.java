@@ -83,7 +83,7 @@ class LeaseIT {
 
     CompletableFuture<Response> runOnA =
         CompletableFuture.supplyAsync(() -> a.api().get("/all-sites-cron/v1/run"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> requestsFrom(A_HOST).size() >= 4);
+    await().atMost(Duration.ofSeconds(90)).until(() -> requestsFrom(A_HOST).size() >= 4);
 
     long partitionAt = System.currentTimeMillis();
     cut.accept(proxy);

@@ -64,7 +64,8 @@ class SiteTransportIT {
           ServiceProcess.named("transport")
               .maxHeap("128m")
               .with("all-sites-cron.rate-limit-seconds", "0")
-              .with("all-sites-cron.request-timeout", "2s")
+              // Room for a first TLS handshake on a busy machine; the slow bodies still end by it.
+              .with("all-sites-cron.request-timeout", "5s")
               .with("all-sites-cron.concurrency", "4")
               .with("all-sites-cron.per-host-concurrency", "2")
               .with("all-sites-cron.tls-configuration-name", "sites")

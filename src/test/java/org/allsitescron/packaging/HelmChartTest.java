@@ -306,12 +306,23 @@ class HelmChartTest {
     }
 
     @Test
-    void helmTestCallsReadiness() {
+    void helmTestCallsReadinessAndAnAuthenticatedDryRun() {
       Pod test = chart.one(Pod.class);
 
       assertThat(test.getMetadata().getAnnotations()).containsEntry(HOOK_ANNOTATION, "test");
       assertThat(test.getSpec().getContainers().get(0).getCommand())
-          .contains("http://" + FULLNAME + ":8080/q/health/ready");
+          .contains("http://" + FULLNAME + ":8080/q/health/ready")
+          .contains("http://" + FULLNAME + ":8080/all-sites-cron/v1/run?dry_run=1");
+      // The dry run is authenticated with the chart's token.
+      assertThat(test.getSpec().getContainers().get(0).getCommand().get(2))
+          .contains("--fail-with-body")
+          .contains("Authorization: Bearer ${ALL_SITES_CRON_AUTH_TOKEN}");
+      assertThat(test.getSpec().getContainers().get(0).getEnv())
+          .anySatisfy(
+              env -> {
+                assertThat(env.getName()).isEqualTo("ALL_SITES_CRON_AUTH_TOKEN");
+                assertThat(env.getValueFrom().getSecretKeyRef()).isNotNull();
+              });
       assertThat(test.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
     }
   }

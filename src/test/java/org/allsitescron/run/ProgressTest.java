@@ -15,7 +15,7 @@ class ProgressTest {
 
   @Test
   void theCursorStopsAtTheFirstSiteStillInFlight() {
-    Progress progress = new Progress();
+    Progress progress = new Progress(url -> url);
     for (long id = 1; id <= 4; id++) {
       assertThat(progress.take(site(id))).isTrue();
     }
@@ -33,7 +33,7 @@ class ProgressTest {
 
   @Test
   void aResumedRunSkipsWhatWasDoneAndNeverJumpsOverWhatWasNot() {
-    Progress progress = new Progress(new Checkpoint(2, 2, List.of(5L), null));
+    Progress progress = new Progress(new Checkpoint(2, 2, List.of(5L), null), url -> url);
 
     assertThat(progress.take(site(3))).isTrue();
     // 4 not emitted yet: 5 stays beyond the cursor even with nothing in flight after 3 is done.
@@ -48,7 +48,7 @@ class ProgressTest {
 
   @Test
   void aSiteTakenButNeverSentHoldsTheCursorBack() {
-    Progress progress = new Progress();
+    Progress progress = new Progress(url -> url);
     progress.take(site(1));
     progress.take(site(2));
     progress.done(site(2).url());

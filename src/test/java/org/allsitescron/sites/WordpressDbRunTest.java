@@ -55,7 +55,13 @@ class WordpressDbRunTest {
 
     List<Site> resumed = source.sites(2, after).collect().asList().await().atMost(WAIT);
 
-    assertThat(resumed).containsExactlyElementsOf(all.subList(3, 5));
+    // Compared by id and URL: each read carries its own cron state (with the database's clock).
+    assertThat(resumed)
+        .extracting(Site::id, Site::url)
+        .containsExactlyElementsOf(
+            all.subList(3, 5).stream()
+                .map(site -> org.assertj.core.groups.Tuple.tuple(site.id(), site.url()))
+                .toList());
   }
 
   @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,20 +15,51 @@ import java.util.concurrent.TimeUnit;
 public final class OwnRedis implements AutoCloseable {
 
   private final int port;
+  private final List<String> options;
+  private final String password;
   private Process process;
 
-  private OwnRedis(int port) {
+  private OwnRedis(int port, List<String> options, String password) {
     this.port = port;
+    this.options = options;
+    this.password = password;
   }
 
   public static OwnRedis start() throws IOException, InterruptedException {
+    return start(List.of());
+  }
+
+  /** With extra {@code redis-server} options, such as {@code --maxmemory 1mb}. */
+  public static OwnRedis start(List<String> options) throws IOException, InterruptedException {
+    return start(options, null);
+  }
+
+  /** With {@code --requirepass password} besides {@code options}. */
+  public static OwnRedis start(List<String> options, String password)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    OwnRedis redis = new OwnRedis(port);
+    OwnRedis redis = new OwnRedis(port, List.copyOf(options), password);
     redis.up();
     return redis;
+  }
+
+  /** {@code redis-cli} against database 0 of this server (authenticated when it wants it). */
+  public List<String> cli(String... command) throws IOException, InterruptedException {
+    List<String> line = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(port), "--raw"));
+    if (password != null) {
+      line.addAll(List.of("--no-auth-warning", "-a", password));
+    }
+    line.addAll(List.of(command));
+    Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
+    String out = new String(cli.getInputStream().readAllBytes());
+    if (!cli.waitFor(10, TimeUnit.SECONDS)) {
+      cli.destroyForcibly();
+      throw new IllegalStateException("redis-cli " + command[0] + " did not answer");
+    }
+    return out.isEmpty() ? List.of() : out.lines().toList();
   }
 
   public String url() {
@@ -40,8 +73,9 @@ public final class OwnRedis implements AutoCloseable {
   /** Starts (again) on the same port. */
   public void up() throws IOException, InterruptedException {
     Path dir = Files.createDirectories(Path.of("target", "own-redis-" + port));
-    process =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 "redis-server",
                 "--port",
                 String.valueOf(port),
@@ -52,7 +86,13 @@ public final class OwnRedis implements AutoCloseable {
                 "--appendonly",
                 "no",
                 "--dir",
-                dir.toAbsolutePath().toString())
+                dir.toAbsolutePath().toString()));
+    command.addAll(options);
+    if (password != null) {
+      command.addAll(List.of("--requirepass", password));
+    }
+    process =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("redis.log").toFile())
             .start();
@@ -61,8 +101,10 @@ public final class OwnRedis implements AutoCloseable {
           new ProcessBuilder("redis-cli", "-p", String.valueOf(port), "ping")
               .redirectErrorStream(true)
               .start();
+      String answer = new String(ping.getInputStream().readAllBytes());
+      // A server with a password answers NOAUTH: it is up all the same.
       if (ping.waitFor(5, TimeUnit.SECONDS)
-          && new String(ping.getInputStream().readAllBytes()).contains("PONG")) {
+          && (answer.contains("PONG") || answer.contains("NOAUTH"))) {
         return;
       }
       Thread.sleep(100);

@@ -54,6 +54,11 @@ public final class ServiceProcess implements AutoCloseable {
         .header("Authorization", "Bearer " + Api.TOKEN);
   }
 
+  /** The file the process prints to. */
+  public Path log() {
+    return log;
+  }
+
   /** Everything the process printed so far. */
   public String output() {
     try {

@@ -1,0 +1,95 @@
+package org.allsitescron.sites;
+
+import io.vertx.mysqlclient.MySQLException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The site source (the network's database) cannot be read: unreachable, refusing the credentials,
+ * missing a grant or a table. {@link #reason()} says why in words safe to show to anyone (no host,
+ * user or password, which MariaDB's own messages carry); {@link #getMessage()} keeps the client's
+ * text for the log.
+ */
+public class SiteSourceUnavailableException extends RuntimeException {
+
+  /** Why the database cannot be read; the label is what readiness and error bodies show. */
+  public enum Reason {
+    UNREACHABLE("unreachable", "the site database cannot be reached"),
+    ACCESS_DENIED(
+        "access_denied",
+        "the site database refuses the service's credentials (access denied): check"
+            + " quarkus.datasource.username and quarkus.datasource.password"),
+    NO_GRANT(
+        "no_grant",
+        "the database user may not read the network's tables (SELECT denied): grant SELECT on"
+            + " the blogs and options tables"),
+    MISSING_TABLE(
+        "missing_table",
+        "a table of the network is missing: check sites.wordpress-db.table-prefix and the"
+            + " database name"),
+    ERROR("error", "the site database answered with an error (see the service's log)");
+
+    private final String label;
+    private final String explanation;
+
+    Reason(String label, String explanation) {
+      this.label = label;
+      this.explanation = explanation;
+    }
+
+    /** Short code: {@code unreachable}, {@code access_denied}, … */
+    public String label() {
+      return label;
+    }
+
+    /** What is wrong and what to do, without host names or credentials. */
+    public String explanation() {
+      return explanation;
+    }
+  }
+
+  private final Reason reason;
+
+  SiteSourceUnavailableException(Reason reason, String message, Throwable cause) {
+    super(message, cause);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** The failure of a database query, classified; one already classified is kept as it is. */
+  static SiteSourceUnavailableException of(Throwable failure) {
+    if (failure instanceof SiteSourceUnavailableException known) {
+      return known;
+    }
+    String detail = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    return new SiteSourceUnavailableException(
+        reasonOf(failure), "site database: " + detail, failure);
+  }
+
+  private static Reason reasonOf(Throwable failure) {
+    if (failure instanceof MySQLException mysql) {
+      return switch (mysql.getErrorCode()) {
+        // ER_DBACCESS_DENIED_ERROR, ER_ACCESS_DENIED_ERROR, ER_ACCESS_DENIED_NO_PASSWORD_ERROR
+        case 1044, 1045, 1698 -> Reason.ACCESS_DENIED;
+        // ER_TABLEACCESS_DENIED_ERROR, ER_COLUMNACCESS_DENIED_ERROR, ER_SPECIFIC_ACCESS_DENIED
+        case 1142, 1143, 1227 -> Reason.NO_GRANT;
+        // ER_NO_SUCH_TABLE, ER_BAD_DB_ERROR
+        case 1146, 1049 -> Reason.MISSING_TABLE;
+        // ER_CON_COUNT_ERROR, too many connections, server shutting down
+        case 1040, 1203, 1053 -> Reason.UNREACHABLE;
+        default -> Reason.ERROR;
+      };
+    }
+    if (failure instanceof java.io.IOException
+        || failure instanceof TimeoutException
+        || failure instanceof io.vertx.core.VertxException
+        || failure instanceof io.smallrye.mutiny.TimeoutException) {
+      return Reason.UNREACHABLE;
+    }
+    return failure.getCause() != null && failure.getCause() != failure
+        ? reasonOf(failure.getCause())
+        : Reason.ERROR;
+  }
+}
