@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Optional;
 import org.allsitescron.coordination.SiteRecord;
+import org.allsitescron.dispatch.CronOutcome;
 import org.allsitescron.dispatch.Outcome;
 import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.Site;
@@ -89,6 +90,50 @@ class HealthRulesTest {
     assertThat(ran.lastRanAt()).isEqualTo(now + 1);
     assertThat(ran.overdueSince()).isZero();
     assertThat(rules.state(ran, now + 3_600_000)).isEqualTo(SiteState.OK);
+  }
+
+  @Test
+  void cronOutcomesOfTheCronCheckReachTheRecord() {
+    long now = 20_000_000;
+    SiteOutcome stillDue =
+        new SiteOutcome(
+            SITE.url(),
+            Outcome.STILL_DUE,
+            200,
+            "HTTP 200, but 1 of 1 events due before the request still due after 60 s",
+            3,
+            CronOutcome.STILL_DUE,
+            120L,
+            null);
+    CronLook look = CronLook.of(stillDue);
+    assertThat(look).isEqualTo(new CronLook("still_due", 120_000));
+    SiteRecord r = null;
+    for (int i = 0; i < 5; i++) {
+      r = rules.next(r, SITE, stillDue, look.cron(), look.overdueAgeMs(), now, 60_000, now);
+    }
+    // still_due fails (the site answers) but never backs off.
+    assertThat(HealthRules.isDead(stillDue)).isFalse();
+    assertThat(r.failures()).isEqualTo(5);
+    assertThat(r.backoffUntil()).isZero();
+    assertThat(r.overdueSince()).isEqualTo(now - 120_000);
+    assertThat(r.error()).startsWith("HTTP 200, but 1 of 1");
+    assertThat(rules.state(r, now)).isEqualTo(SiteState.FAILING);
+
+    // due mode, nothing due: not requested, a healthy look that clears the failures.
+    SiteOutcome notRequested =
+        new SiteOutcome(
+            SITE.url(), Outcome.NOT_REQUESTED, 0, null, 0, CronOutcome.NOT_DUE, 0L, null);
+    CronLook idle = CronLook.of(notRequested);
+    assertThat(idle).isEqualTo(new CronLook("not_due", 0));
+    assertThat(HealthRules.isDead(notRequested)).isFalse();
+    SiteRecord cleared =
+        rules.next(
+            r, SITE, notRequested, idle.cron(), idle.overdueAgeMs(), now + 1, 60_000, now + 1);
+    assertThat(cleared.failures()).isZero();
+    assertThat(cleared.overdueSince()).isZero();
+    assertThat(rules.state(cleared, now + 3_600_000)).isEqualTo(SiteState.OK);
+
+    assertThat(CronLook.of(ok())).isEqualTo(CronLook.NONE);
   }
 
   @Test
