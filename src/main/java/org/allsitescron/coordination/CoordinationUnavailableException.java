@@ -1,6 +1,8 @@
 package org.allsitescron.coordination;
 
 import java.util.Locale;
+import org.allsitescron.logging.DependencyUnavailableException;
+import org.allsitescron.logging.Refusal;
 
 /**
  * The shared coordination store (Redis) cannot be reached or refuses to work; nothing was decided
@@ -8,10 +10,10 @@ import java.util.Locale;
  * to anyone (no host, user or password); {@link #getMessage()} keeps the client's own text for the
  * log.
  */
-public class CoordinationUnavailableException extends RuntimeException {
+public class CoordinationUnavailableException extends DependencyUnavailableException {
 
   /** Why Redis cannot be used; the label is what readiness and error bodies show. */
-  public enum Reason {
+  public enum Reason implements Refusal {
     /** No connection: refused, reset, timed out, closed. */
     UNREACHABLE("unreachable", "Redis cannot be reached"),
     /** {@code NOAUTH}, {@code WRONGPASS}, {@code NOPERM}: the credentials are missing or wrong. */
@@ -38,30 +40,20 @@ public class CoordinationUnavailableException extends RuntimeException {
      */
     REFUSING("refusing", "Redis refuses commands for now (LOADING, BUSY, MISCONF or MASTERDOWN)");
 
-    private final String label;
-    private final String explanation;
+    private final Text text;
 
     Reason(String label, String explanation) {
-      this.label = label;
-      this.explanation = explanation;
+      this.text = new Text(label, explanation);
     }
 
-    /** Short code: {@code unreachable}, {@code noauth}, {@code oom}, … */
-    public String label() {
-      return label;
-    }
-
-    /** What is wrong and what to do, without host names or credentials. */
-    public String explanation() {
-      return explanation;
+    @Override
+    public Text text() {
+      return text;
     }
   }
 
-  private final Reason reason;
-
   public CoordinationUnavailableException(Reason reason, String message, Throwable cause) {
-    super(message, cause);
-    this.reason = reason;
+    super(reason, message, cause);
   }
 
   public CoordinationUnavailableException(String message, Throwable cause) {
@@ -69,7 +61,7 @@ public class CoordinationUnavailableException extends RuntimeException {
   }
 
   public Reason reason() {
-    return reason;
+    return (Reason) refusal();
   }
 
   /**

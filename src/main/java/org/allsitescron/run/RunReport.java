@@ -119,9 +119,13 @@ public record RunReport(
         ok,
         errors,
         timeouts,
+        duplicates,
         failedSites,
         fence,
-        state == RunState.ABORTED && abortReason != null ? abortReason : reason);
+        state == RunState.ABORTED && abortReason != null ? abortReason : reason,
+        resumedFrom,
+        requested,
+        cron);
   }
 
   /** Whether any site ended in an error (timeouts are not errors). */

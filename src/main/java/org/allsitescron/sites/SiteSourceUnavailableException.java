@@ -2,6 +2,8 @@ package org.allsitescron.sites;
 
 import io.vertx.mysqlclient.MySQLException;
 import java.util.concurrent.TimeoutException;
+import org.allsitescron.logging.DependencyUnavailableException;
+import org.allsitescron.logging.Refusal;
 
 /**
  * The site source (the network's database) cannot be read: unreachable, refusing the credentials,
@@ -9,10 +11,10 @@ import java.util.concurrent.TimeoutException;
  * user or password, which MariaDB's own messages carry); {@link #getMessage()} keeps the client's
  * text for the log.
  */
-public class SiteSourceUnavailableException extends RuntimeException {
+public class SiteSourceUnavailableException extends DependencyUnavailableException {
 
   /** Why the database cannot be read; the label is what readiness and error bodies show. */
-  public enum Reason {
+  public enum Reason implements Refusal {
     UNREACHABLE("unreachable", "the site database cannot be reached"),
     ACCESS_DENIED(
         "access_denied",
@@ -28,34 +30,24 @@ public class SiteSourceUnavailableException extends RuntimeException {
             + " database name"),
     ERROR("error", "the site database answered with an error (see the service's log)");
 
-    private final String label;
-    private final String explanation;
+    private final Text text;
 
     Reason(String label, String explanation) {
-      this.label = label;
-      this.explanation = explanation;
+      this.text = new Text(label, explanation);
     }
 
-    /** Short code: {@code unreachable}, {@code access_denied}, … */
-    public String label() {
-      return label;
-    }
-
-    /** What is wrong and what to do, without host names or credentials. */
-    public String explanation() {
-      return explanation;
+    @Override
+    public Text text() {
+      return text;
     }
   }
 
-  private final Reason reason;
-
   SiteSourceUnavailableException(Reason reason, String message, Throwable cause) {
-    super(message, cause);
-    this.reason = reason;
+    super(reason, message, cause);
   }
 
   public Reason reason() {
-    return reason;
+    return (Reason) refusal();
   }
 
   /** The failure of a database query, classified; one already classified is kept as it is. */

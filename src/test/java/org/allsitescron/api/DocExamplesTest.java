@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.allsitescron.coordination.Lease;
 import org.allsitescron.coordination.RunLock;
-import org.allsitescron.run.JobResult;
+import org.allsitescron.support.QueueReset;
 import org.allsitescron.support.SiteServer;
 import org.allsitescron.support.SiteServer.Behavior;
 import org.allsitescron.support.TestNetwork;
@@ -51,10 +51,7 @@ class DocExamplesTest {
 
   @BeforeEach
   void emptyQueueAndResetSites() {
-    while (!(worker.drainOnce().await().atMost(WAIT) instanceof JobResult.NoJob)) {
-      // drain what an earlier test left
-    }
-    sites.reset();
+    QueueReset.emptyQueueAndResetSites(worker, sites);
   }
 
   @Test

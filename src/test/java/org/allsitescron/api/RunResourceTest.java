@@ -21,6 +21,7 @@ import java.util.List;
 import org.allsitescron.coordination.Lease;
 import org.allsitescron.coordination.RunLock;
 import org.allsitescron.run.JobResult;
+import org.allsitescron.support.QueueReset;
 import org.allsitescron.support.SiteServer;
 import org.allsitescron.support.TestNetwork;
 import org.allsitescron.worker.QueueWorker;
@@ -42,10 +43,7 @@ class RunResourceTest {
 
   @BeforeEach
   void emptyQueueAndResetSites() {
-    while (!(worker.drainOnce().await().atMost(WAIT) instanceof JobResult.NoJob)) {
-      // drain what an earlier test left
-    }
-    sites.reset();
+    QueueReset.emptyQueueAndResetSites(worker, sites);
   }
 
   @Test

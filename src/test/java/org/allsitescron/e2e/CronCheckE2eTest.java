@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(CronCheckE2eTest.Profile.class)
-class CronCheckE2eTest {
+class CronCheckE2eTest extends RigTest {
 
   static final int PER_HOST = 4;
 
@@ -31,31 +29,10 @@ class CronCheckE2eTest {
   public static class Profile extends WordpressE2eProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      Map<String, String> config = super.getConfigOverrides();
-      config.put("all-sites-cron.cron-check.mode", "verify");
-      config.put("all-sites-cron.cron-check.settle-timeout", "8s");
-      config.put("all-sites-cron.cron-check.poll-interval", "100ms");
+      Map<String, String> config = withCronCheck(super.getConfigOverrides(), "verify", "8s");
       config.put("all-sites-cron.concurrency", "50");
       config.put("all-sites-cron.per-host-concurrency", String.valueOf(PER_HOST));
       return config;
-    }
-  }
-
-  private static WordpressRig rig;
-
-  @BeforeEach
-  void findRig() {
-    if (rig == null) {
-      rig = WordpressRig.requireOrSkip();
-    }
-  }
-
-  @AfterAll
-  static void restoreRig() {
-    if (rig != null) {
-      rig.arm(); // siteurl and early exits back to normal for the other tests
-      rig.close();
-      rig = null;
     }
   }
 

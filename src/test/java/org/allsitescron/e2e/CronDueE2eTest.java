@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,35 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(CronDueE2eTest.Profile.class)
-class CronDueE2eTest {
+class CronDueE2eTest extends RigTest {
 
   /** due mode, a settle timeout that fits a test. */
   public static class Profile extends WordpressE2eProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      Map<String, String> config = super.getConfigOverrides();
-      config.put("all-sites-cron.cron-check.mode", "due");
-      config.put("all-sites-cron.cron-check.settle-timeout", "6s");
-      config.put("all-sites-cron.cron-check.poll-interval", "100ms");
+      Map<String, String> config = withCronCheck(super.getConfigOverrides(), "due", "6s");
       return config;
-    }
-  }
-
-  private static WordpressRig rig;
-
-  @BeforeEach
-  void findRig() {
-    if (rig == null) {
-      rig = WordpressRig.requireOrSkip();
-    }
-  }
-
-  @AfterAll
-  static void restoreRig() {
-    if (rig != null) {
-      rig.arm();
-      rig.close();
-      rig = null;
     }
   }
 

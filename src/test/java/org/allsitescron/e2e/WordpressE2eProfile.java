@@ -34,4 +34,13 @@ public class WordpressE2eProfile implements QuarkusTestProfile {
             });
     return config;
   }
+
+  /** {@code config} with the cron check in {@code mode}, polling every 100 ms. */
+  static Map<String, String> withCronCheck(
+      Map<String, String> config, String mode, String settleTimeout) {
+    config.put("all-sites-cron.cron-check.mode", mode);
+    config.put("all-sites-cron.cron-check.settle-timeout", settleTimeout);
+    config.put("all-sites-cron.cron-check.poll-interval", "100ms");
+    return config;
+  }
 }

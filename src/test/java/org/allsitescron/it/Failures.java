@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,16 @@ final class Failures {
   static final List<String> ACCEPTS = List.of("text/html", "*/*");
 
   private Failures() {}
+
+  /** {@code GET /runs/{runId}} answers 200 with a run in state {@code aborted}; more to check. */
+  static ValidatableResponse abortedRun(ServiceProcess service, String runId) {
+    return service
+        .api()
+        .get("/all-sites-cron/v1/runs/" + runId)
+        .then()
+        .statusCode(200)
+        .body("state", org.hamcrest.Matchers.equalTo("aborted"));
+  }
 
   /** {@code GET path} with the token and {@code accept}. */
   static Response get(ServiceProcess service, String path, String accept) {

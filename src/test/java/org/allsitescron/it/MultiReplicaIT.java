@@ -128,33 +128,18 @@ class MultiReplicaIT {
   }
 
   private String trigger() {
-    return replicas
-        .alive()
-        .get(0)
-        .api()
-        .get("/all-sites-cron/v1/run?defer=1")
-        .then()
-        .statusCode(202)
-        .extract()
-        .path("run_id");
+    return DeferredRuns.trigger(replicas.alive().get(0));
   }
 
   /** The replica whose processing list holds the job, once one has taken it and started. */
   private ServiceProcess awaitHolder() {
-    String[] consumer = new String[1];
-    await()
-        .atMost(RECOVERY)
-        .until(
-            () -> {
-              for (String key : redis.keys(PREFIX + "processing:*")) {
-                if (redis.number("LLEN", key) > 0 && redis.get(PREFIX + "lock") != null) {
-                  consumer[0] = key.substring((PREFIX + "processing:").length());
-                  return sites.allHits().size() > 0;
-                }
-              }
-              return false;
-            });
-    return replicas.byConsumer(consumer[0]);
+    String consumer =
+        DeferredRuns.awaitConsumer(
+            redis,
+            PREFIX,
+            RECOVERY,
+            () -> redis.get(PREFIX + "lock") != null && sites.allHits().size() > 0);
+    return replicas.byConsumer(consumer);
   }
 
   private void awaitFinished(String runId, ServiceProcess gone) {

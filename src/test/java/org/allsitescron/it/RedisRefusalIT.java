@@ -1,6 +1,7 @@
 package org.allsitescron.it;
 
 import static org.allsitescron.it.Failures.ACCEPTS;
+import static org.allsitescron.it.Failures.abortedRun;
 import static org.allsitescron.it.Failures.assertError;
 import static org.allsitescron.it.Failures.assertJson;
 import static org.allsitescron.it.Failures.get;
@@ -166,12 +167,7 @@ class RedisRefusalIT {
           .atMost(WAIT)
           .untilAsserted(
               () ->
-                  service
-                      .api()
-                      .get("/all-sites-cron/v1/runs/" + runId)
-                      .then()
-                      .statusCode(200)
-                      .body("state", org.hamcrest.Matchers.equalTo("aborted"))
+                  abortedRun(service, runId)
                       .body("count", org.hamcrest.Matchers.equalTo(1))
                       .body(
                           "abort_reason",

@@ -108,32 +108,14 @@ class ResumeIT {
   }
 
   private String trigger() {
-    return replicas
-        .get(0)
-        .api()
-        .get("/all-sites-cron/v1/run?defer=1")
-        .then()
-        .statusCode(202)
-        .extract()
-        .path("run_id");
+    return DeferredRuns.trigger(replicas.get(0));
   }
 
   private ServiceProcess awaitHolder() {
-    String[] consumer = new String[1];
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              for (String key : redis.keys(PREFIX + "processing:*")) {
-                if (redis.number("LLEN", key) > 0) {
-                  consumer[0] = key.substring((PREFIX + "processing:").length());
-                  return !sites.requests().isEmpty();
-                }
-              }
-              return false;
-            });
+    String consumer =
+        DeferredRuns.awaitConsumer(redis, PREFIX, WAIT, () -> !sites.requests().isEmpty());
     return replicas.stream()
-        .filter(r -> consumer[0].startsWith(r.name() + "-"))
+        .filter(r -> consumer.startsWith(r.name() + "-"))
         .findFirst()
         .orElseThrow();
   }

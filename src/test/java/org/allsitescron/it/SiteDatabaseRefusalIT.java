@@ -1,6 +1,7 @@
 package org.allsitescron.it;
 
 import static org.allsitescron.it.Failures.ACCEPTS;
+import static org.allsitescron.it.Failures.abortedRun;
 import static org.allsitescron.it.Failures.assertError;
 import static org.allsitescron.it.Failures.assertJson;
 import static org.allsitescron.it.Failures.get;
@@ -131,12 +132,7 @@ class SiteDatabaseRefusalIT {
       assertThat(linesIn10s(service)).hasSizeLessThanOrEqualTo(2);
       proxy.open();
       awaitReady(service);
-      service
-          .api()
-          .get("/all-sites-cron/v1/runs/" + runId)
-          .then()
-          .statusCode(200)
-          .body("state", org.hamcrest.Matchers.equalTo("aborted"))
+      abortedRun(service, runId)
           .body(
               "abort_reason", org.hamcrest.Matchers.startsWith("site source failed (unreachable)"));
       assertThat(sites.hits("s2")).isZero();

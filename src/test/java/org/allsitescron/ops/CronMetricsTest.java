@@ -19,9 +19,9 @@ import java.time.Duration;
 import java.util.List;
 import org.allsitescron.coordination.Lease;
 import org.allsitescron.coordination.RunLock;
-import org.allsitescron.run.JobResult;
 import org.allsitescron.run.RunEvents;
 import org.allsitescron.support.OpsTools;
+import org.allsitescron.support.QueueReset;
 import org.allsitescron.support.Scrape;
 import org.allsitescron.support.SiteServer;
 import org.allsitescron.support.SiteServer.Behavior;
@@ -49,10 +49,7 @@ class CronMetricsTest {
 
   @BeforeEach
   void emptyQueueAndResetSites() {
-    while (!(worker.drainOnce().await().atMost(WAIT) instanceof JobResult.NoJob)) {
-      // drain what an earlier test left
-    }
-    sites.reset();
+    QueueReset.emptyQueueAndResetSites(worker, sites);
   }
 
   @Test
