@@ -124,6 +124,7 @@ public record RunReport(
         fence,
         state == RunState.ABORTED && abortReason != null ? abortReason : reason,
         resumedFrom,
+        backoff,
         requested,
         cron);
   }
