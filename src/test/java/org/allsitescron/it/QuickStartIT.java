@@ -56,7 +56,12 @@ class QuickStartIT {
     try {
       await().atMost(Duration.ofSeconds(15)).until(() -> listening(sitesPort));
       try (ServiceProcess service = ServiceProcess.named("quick-start").directory(demo).start()) {
-        assertThat(service.output()).contains("Listening on: http://127.0.0.1:" + service.port());
+        Path config = demo.resolve("config/application.yaml");
+        assertThat(service.output())
+            .as(
+                "%s (exists: %s):%n%s",
+                config, Files.exists(config), Files.exists(config) ? Files.readString(config) : "")
+            .contains("Listening on: http://127.0.0.1:" + service.port());
         service
             .api()
             .get("/all-sites-cron/v1/run")
