@@ -30,9 +30,7 @@ public class FailedSiteLog {
 
   void onSiteDone(@Observes SiteDone done) {
     SiteOutcome site = done.outcome();
-    if (site.outcome() == Outcome.OK
-        || site.outcome() == Outcome.NOT_REQUESTED
-        || site.outcome() == Outcome.BACKOFF) {
+    if (site.outcome() == Outcome.OK || site.outcome() == Outcome.NOT_REQUESTED) {
       return;
     }
     if (failuresByRun.size() >= MAX_TRACKED_RUNS && !failuresByRun.containsKey(done.runId())) {

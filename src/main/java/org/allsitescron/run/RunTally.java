@@ -24,7 +24,6 @@ final class RunTally {
   private long ok;
   private long errors;
   private long timeouts;
-  private long backoff;
   private long requested;
   private final long[] cron = new long[CronOutcome.values().length];
   private long lockSeen;
@@ -54,7 +53,6 @@ final class RunTally {
     this.ok = before.ok();
     this.errors = before.errors();
     this.timeouts = before.timeouts();
-    this.backoff = before.backoff();
     if (before.failedSites() != null) {
       this.failed.addAll(before.failedSites());
     }
@@ -70,10 +68,6 @@ final class RunTally {
       this.lockSeen = cronBefore.lockSeen();
       this.oldestOverdue = cronBefore.oldestOverdueSeconds();
     }
-  }
-
-  Instant startedAt() {
-    return startedAt;
   }
 
   String runId() {
@@ -100,10 +94,6 @@ final class RunTally {
 
   synchronized void add(SiteOutcome outcome) {
     count++;
-    if (outcome.outcome() == Outcome.BACKOFF) {
-      backoff++;
-      return;
-    }
     if (outcome.outcome() != Outcome.NOT_REQUESTED) {
       requested++;
     }
@@ -117,7 +107,7 @@ final class RunTally {
       case OK -> ok++;
       case TIMEOUT -> timeouts++;
       case HTTP_ERROR, CONNECT_ERROR, TLS_ERROR -> errors++;
-      case STILL_DUE, NOT_REQUESTED, BACKOFF -> {
+      case STILL_DUE, NOT_REQUESTED -> {
         // counted by their cron outcome
       }
     }
@@ -189,7 +179,6 @@ final class RunTally {
         fence,
         reason,
         resumedFrom,
-        backoff,
         requested,
         cronMode == null ? null : cronCounts());
   }
