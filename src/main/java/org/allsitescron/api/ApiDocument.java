@@ -12,6 +12,8 @@ import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.run.Preview;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunState;
+import org.allsitescron.run.SitePage;
+import org.allsitescron.run.SiteState;
 import org.allsitescron.run.Trigger;
 import org.allsitescron.run.TriggerResult;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -50,6 +52,13 @@ public class ApiDocument implements OASModelReader {
     responses.put(
         "StatusAnswer",
         response("The state, read now.", ref("Status"), ordered("running", status(partial)), null));
+    responses.put(
+        "SitesAnswer",
+        response(
+            "One page of sites and the summary.",
+            ref("SitePage"),
+            ordered("backoff", sitePage()),
+            null));
     responses.put(
         "RunListAnswer",
         response(
@@ -107,6 +116,18 @@ public class ApiDocument implements OASModelReader {
         components,
         "dry_run",
         "List the sites a run would request and request nothing: no" + " cooldown, no lock.");
+    components.addParameter(
+        "site",
+        OASFactory.createParameter()
+            .name("site")
+            .in(Parameter.In.QUERY)
+            .description(
+                "Run only this site (its `blog_id` or URL) now, even when it is backed off: to"
+                    + " check a repair at once. Synchronous runs only (not with `defer` or"
+                    + " `dry_run`); takes the lock (`409` when a run holds it) but neither waits"
+                    + " for nor starts the cooldown.")
+            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+            .example("12"));
     components.addParameter(
         "token",
         OASFactory.createParameter()
@@ -180,6 +201,33 @@ public class ApiDocument implements OASModelReader {
             "No report with that id (reports expire after `redis.report-ttl`).",
             ApiError.runNotFound("0b6f3f5e"),
             false));
+    responses.put(
+        "SiteNotFound",
+        error("`?site=` named no eligible site.", ApiError.siteNotFound("42"), true));
+  }
+
+  /** A page of {@code /sites} as the service sends it. */
+  private static SitePage sitePage() {
+    Instant look = NOW.minusSeconds(3);
+    return new SitePage(
+        "backoff",
+        new SitePage.Summary(NOW, RUN_ID, 412, 405, 3, 1, 3, 1260),
+        List.of(
+            new SitePage.Entry(
+                17,
+                "https://example.org/old-shop",
+                SiteState.BACKOFF,
+                "connect_error",
+                0,
+                "Connection refused",
+                null,
+                null,
+                look,
+                null,
+                4,
+                NOW.plusSeconds(116),
+                2)),
+        null);
   }
 
   /** The 400 a bad flag really gets. */

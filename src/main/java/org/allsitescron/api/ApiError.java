@@ -178,6 +178,11 @@ public final class ApiError extends RuntimeException {
     return new ApiError(404, ErrorCode.RUN_NOT_FOUND, "No run with id " + id + ".");
   }
 
+  static ApiError siteNotFound(String site) {
+    return new ApiError(
+        404, ErrorCode.SITE_NOT_FOUND, "No eligible site with blog_id or URL '" + site + "'.");
+  }
+
   static ApiError redisUnavailable(long retryAfterSeconds) {
     return redisUnavailable(
         new CoordinationUnavailableException("Redis: connection refused", null), retryAfterSeconds);

@@ -21,6 +21,8 @@ public enum ErrorCode {
   NO_ROUTE("rest_no_route"),
   /** No report with that run id (404). */
   RUN_NOT_FOUND("all_sites_cron_run_not_found"),
+  /** {@code ?site=} names no eligible site (404). */
+  SITE_NOT_FOUND("all_sites_cron_site_not_found"),
   /** The answer cannot be given in a media type the {@code Accept} header allows (406). */
   NOT_ACCEPTABLE("rest_not_acceptable"),
   /** A run holds the lock (409). */

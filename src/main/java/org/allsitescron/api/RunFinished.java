@@ -46,6 +46,12 @@ public record RunFinished(
     @Schema(
             required = true,
             description =
+                "Sites skipped, not requested, because they are in a back-off window; counted in"
+                    + " `count`.")
+        long backoff,
+    @Schema(
+            required = true,
+            description =
                 "Sites whose wp-cron.php was requested (with `cron-check.mode=due` only those with"
                     + " a due event or an unreadable state).")
         long requested,
@@ -79,6 +85,7 @@ public record RunFinished(
         report.ok(),
         report.errors(),
         report.timeouts(),
+        report.backoff(),
         report.requested(),
         report.cron(),
         report.failedSites(),

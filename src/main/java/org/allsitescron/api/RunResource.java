@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import org.allsitescron.coordination.CoordinationMode;
 import org.allsitescron.run.RunService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", ref = "InvalidParam")
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "404", ref = "SiteNotFound")
 @APIResponse(responseCode = "406", ref = "NotAcceptable")
 @APIResponse(responseCode = "409", ref = "Locked")
 @APIResponse(responseCode = "429", ref = "RateLimited")
@@ -96,6 +98,10 @@ public class RunResource {
     @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
     String dryRun;
 
+    @QueryParam("site")
+    @Parameter(ref = "site", name = "site", in = ParameterIn.QUERY)
+    String site;
+
     @QueryParam("token")
     @Parameter(description = Query.TOKEN_DOC)
     String token;
@@ -109,8 +115,28 @@ public class RunResource {
     boolean ga = query.flag("ga");
     boolean deferred = query.flag("defer");
     boolean dry = query.flag("dry_run") || head;
+    Optional<String> site = query.get("site");
+    if (site.isPresent()) {
+      return runSite(site.get(), deferred || dry, ga);
+    }
     return dry
         ? runs.preview().map(preview -> Answers.preview(preview, ga))
         : runs.trigger(deferred).map(result -> Answers.trigger(result, ga, mode.isRedis()));
+  }
+
+  /** {@code ?site=}: one site, now, backed off or not; a synchronous run only. */
+  private Uni<Response> runSite(String site, boolean deferredOrDry, boolean ga) {
+    if (site.isBlank()) {
+      throw ApiError.invalidParam("site", "must be a blog_id or a site URL");
+    }
+    if (deferredOrDry) {
+      throw ApiError.invalidParam(
+          "site", "only with a synchronous run (not with defer, dry_run or HEAD)");
+    }
+    return runs.runSite(site)
+        .map(
+            result ->
+                Answers.trigger(
+                    result.orElseThrow(() -> ApiError.siteNotFound(site)), ga, mode.isRedis()));
   }
 }

@@ -28,6 +28,13 @@ public final class ConfigChecks {
         problems,
         "all-sites-cron.metrics.queue-poll-interval",
         config.metrics().queuePollInterval());
+    positive(problems, "all-sites-cron.backoff.max", config.backoff().max());
+    config
+        .backoff()
+        .initial()
+        .ifPresent(initial -> positive(problems, "all-sites-cron.backoff.initial", initial));
+    positive(problems, "all-sites-cron.health.behind-after", config.health().behindAfter());
+    positive(problems, "all-sites-cron.health.ttl", config.health().ttl());
     positive(
         problems, "all-sites-cron.cron-check.settle-timeout", config.cronCheck().settleTimeout());
     positive(

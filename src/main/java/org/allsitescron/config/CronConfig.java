@@ -133,6 +133,12 @@ public interface CronConfig {
   /** The service's own metrics ({@code /q/metrics}). */
   Metrics metrics();
 
+  /** Skipping sites that keep failing (SPEC §8). */
+  Backoff backoff();
+
+  /** Per-site state kept across runs (SPEC §8). */
+  Health health();
+
   /** Whether and how a run reads each site's cron state from the network's database. */
   CronCheck cronCheck();
 
@@ -307,5 +313,53 @@ public interface CronConfig {
       @Pattern(regexp = "https?", message = "must be http or https (got '${validatedValue}')")
       String scheme();
     }
+  }
+
+  /** Skipping sites that keep failing: connect errors, timeouts, TLS errors and 5xx. */
+  interface Backoff {
+    /** Skip sites that keep failing. Default true. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Consecutive connect errors, timeouts or 5xx after which a site is skipped. Default 3. */
+    @WithDefault("3")
+    @Min(value = 1, message = "must be at least 1 (got ${validatedValue})")
+    @Max(value = 1000, message = "must be at most 1000 (got ${validatedValue})")
+    int afterFailures();
+
+    /** Longest back-off window; windows double up to it. Default 1h. */
+    @WithDefault("1h")
+    @WithConverter(SecondsOrDurationConverter.class)
+    Duration max();
+
+    /**
+     * The first back-off window. Unset (the default): one run's interval, the time between the
+     * starts of the last two full runs (1m before two runs were seen).
+     */
+    @WithConverter(SecondsOrDurationConverter.class)
+    Optional<Duration> initial();
+  }
+
+  /** Per-site state kept across runs. */
+  interface Health {
+    /** A site whose oldest overdue cron event is older than this is {@code behind}. Default 15m. */
+    @WithDefault("15m")
+    @WithConverter(SecondsOrDurationConverter.class)
+    Duration behindAfter();
+
+    /**
+     * How long a site's state is kept after the last run that looked at it, so deleted sites fade
+     * away. Default 7d.
+     */
+    @WithDefault("7d")
+    @WithConverter(SecondsOrDurationConverter.class)
+    Duration ttl();
+
+    /**
+     * Most sites the in-process (embedded) store keeps; the rest are not tracked. Default 200000.
+     */
+    @WithDefault("200000")
+    @Min(value = 1, message = "must be at least 1 (got ${validatedValue})")
+    int localMaxSites();
   }
 }

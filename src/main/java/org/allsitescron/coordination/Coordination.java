@@ -8,11 +8,13 @@ import org.allsitescron.coordination.local.LocalCheckpointStore;
 import org.allsitescron.coordination.local.LocalJobQueue;
 import org.allsitescron.coordination.local.LocalReportStore;
 import org.allsitescron.coordination.local.LocalRunLock;
+import org.allsitescron.coordination.local.LocalSiteHealthStore;
 import org.allsitescron.coordination.redis.RedisAdmission;
 import org.allsitescron.coordination.redis.RedisCheckpointStore;
 import org.allsitescron.coordination.redis.RedisJobQueue;
 import org.allsitescron.coordination.redis.RedisReportStore;
 import org.allsitescron.coordination.redis.RedisRunLock;
+import org.allsitescron.coordination.redis.RedisSiteHealthStore;
 
 /**
  * Produces the kind of each coordination seam that {@link CoordinationMode} chose; the other kind
@@ -46,6 +48,15 @@ public class Coordination {
   @ApplicationScoped
   ReportStore reportStore(
       CoordinationMode mode, Instance<LocalReportStore> local, Instance<RedisReportStore> redis) {
+    return mode.isRedis() ? redis.get() : local.get();
+  }
+
+  @Produces
+  @ApplicationScoped
+  SiteHealthStore siteHealthStore(
+      CoordinationMode mode,
+      Instance<LocalSiteHealthStore> local,
+      Instance<RedisSiteHealthStore> redis) {
     return mode.isRedis() ? redis.get() : local.get();
   }
 

@@ -80,6 +80,21 @@ public class RedisKeys {
     return prefix + "run:current";
   }
 
+  /** One site's state across runs ({@code SiteRecord}), by {@code blog_id}. */
+  public String site(long blogId) {
+    return prefix + "site:" + blogId;
+  }
+
+  /** Index of the sites with a state (sorted set, score and member = {@code blog_id}). */
+  public String sites() {
+    return prefix + "sites";
+  }
+
+  /** The summary of the last full run over the network's sites. */
+  public String sitesSummary() {
+    return prefix + "sites:summary";
+  }
+
   /** A queued run's progress, which a replica taking the job over resumes from. */
   public String checkpoint(String runId) {
     return prefix + "checkpoint:" + runId;

@@ -14,6 +14,8 @@ public enum Outcome {
   CONNECT_ERROR("connect_error"),
   /** The site's certificate was refused (expired, unknown issuer, another name) or TLS failed. */
   TLS_ERROR("tls_error"),
+  /** Not requested: the site keeps failing and is in a back-off window (SPEC §8). */
+  BACKOFF("backoff"),
   /**
    * A 2xx answer, yet the events due before the request were still due after {@code
    * cron-check.settle-timeout}: WordPress answered without running them.

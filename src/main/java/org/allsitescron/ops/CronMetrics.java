@@ -19,6 +19,7 @@ import org.allsitescron.coordination.JobQueue;
 import org.allsitescron.coordination.QueueDepth;
 import org.allsitescron.dispatch.CronOutcome;
 import org.allsitescron.dispatch.Outcome;
+import org.allsitescron.run.HealthSummary;
 import org.allsitescron.run.RunEvents.AdmissionDecided;
 import org.allsitescron.run.RunEvents.LockRenewed;
 import org.allsitescron.run.RunEvents.RunEnded;
@@ -26,6 +27,8 @@ import org.allsitescron.run.RunEvents.SiteDone;
 import org.allsitescron.run.RunEvents.Verdict;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunState;
+import org.allsitescron.run.SiteHealth;
+import org.allsitescron.run.SiteState;
 import org.allsitescron.run.Trigger;
 
 /**
@@ -68,6 +71,21 @@ public class CronMetrics {
   /** Counter: runs that found their lock lost (taken over or expired) and stopped. */
   public static final String LOCK_LOSSES = "all_sites_cron.lock.losses";
 
+  /**
+   * Gauge: sites per {@code state} (backoff, behind, failing, ok) as the last full run left them;
+   * never per site (a network has 100,000).
+   */
+  public static final String SITES_STATE = "all_sites_cron.sites.state";
+
+  /** Gauge: sites in a back-off window (skipped by runs) as the last full run left them. */
+  public static final String SITES_BACKED_OFF = "all_sites_cron.sites.backed_off";
+
+  /** Gauge, seconds: age now of the oldest overdue cron event the last full run saw; 0 none. */
+  public static final String OVERDUE_OLDEST = "all_sites_cron.overdue.oldest";
+
+  /** Gauge, seconds since the epoch: when the last full run over the network finished. */
+  public static final String LAST_FULL_RUN = "all_sites_cron.last_full_run";
+
   /** Counter: sites by cron outcome ({@code cron}: ran, still_due, not_due, busy, unknown). */
   public static final String SITES_CRON = "all_sites_cron.sites.cron";
 
@@ -90,6 +108,8 @@ public class CronMetrics {
 
   private final MeterRegistry registry;
   private final JobQueue queue;
+  private final SiteHealth health;
+  private volatile HealthSummary summary;
   private final Map<Outcome, Counter> sites = new EnumMap<>(Outcome.class);
   private final Map<Outcome, Timer> siteRequests = new EnumMap<>(Outcome.class);
   private final Map<Verdict, Counter> admissions = new EnumMap<>(Verdict.class);
@@ -102,9 +122,10 @@ public class CronMetrics {
   private volatile double queueLength = Double.NaN;
   private volatile double deadLength = Double.NaN;
 
-  CronMetrics(MeterRegistry registry, JobQueue queue) {
+  CronMetrics(MeterRegistry registry, JobQueue queue, SiteHealth health) {
     this.registry = registry;
     this.queue = queue;
+    this.health = health;
     for (Outcome outcome : Outcome.values()) {
       sites.put(
           outcome,
@@ -171,6 +192,32 @@ public class CronMetrics {
     Gauge.builder(QUEUE_DEAD, this, metrics -> metrics.deadLength)
         .description("Jobs in the dead-letter list, as last read")
         .register(registry);
+    for (SiteState state : SiteState.values()) {
+      Gauge.builder(SITES_STATE, this, metrics -> metrics.health(s -> s.count(state)))
+          .description("Sites per state as the last full run left them")
+          .tag("state", state.label())
+          .register(registry);
+    }
+    Gauge.builder(SITES_BACKED_OFF, this, metrics -> metrics.health(HealthSummary::backoff))
+        .description("Sites in a back-off window (skipped by runs)")
+        .register(registry);
+    Gauge.builder(
+            OVERDUE_OLDEST,
+            this,
+            metrics -> metrics.health(s -> s.oldestOverdueSeconds(System.currentTimeMillis())))
+        .description("Age of the oldest overdue cron event the last full run saw; 0 when none")
+        .baseUnit("seconds")
+        .register(registry);
+    Gauge.builder(LAST_FULL_RUN, this, metrics -> metrics.health(s -> s.finishedAt() / 1000.0))
+        .description("When the last full run over the network finished, seconds since the epoch")
+        .baseUnit("seconds")
+        .register(registry);
+  }
+
+  /** A health gauge's value; NaN until the summary was read, and before the first full run. */
+  private double health(java.util.function.ToDoubleFunction<HealthSummary> value) {
+    HealthSummary last = summary;
+    return last == null || last.finishedAt() == 0 ? Double.NaN : value.applyAsDouble(last);
   }
 
   void onSiteDone(@Observes SiteDone done) {
@@ -187,7 +234,9 @@ public class CronMetrics {
     }
   }
 
+  /** A finished full run wrote a new summary; the gauges need not wait for the next poll. */
   void onRunEnded(@Observes RunEnded ended) {
+    readHealth().subscribe().with(ignored -> {}, e -> {});
     RunReport report = ended.report();
     runs(report.state(), report.trigger()).increment();
     runDurations.get(report.trigger()).record(Duration.ofMillis(report.durationMs()));
@@ -209,7 +258,20 @@ public class CronMetrics {
       every = "{all-sites-cron.metrics.queue-poll-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> poll() {
-    return readQueue();
+    return readQueue().chain(this::readHealth);
+  }
+
+  /** Reads the summary of the last full run into the health gauges. */
+  public Uni<Void> readHealth() {
+    return health
+        .summary()
+        .invoke(read -> summary = read)
+        .onFailure()
+        .invoke(e -> summary = null)
+        // As for the queue: the outage shows in readiness; the gauges just say "unknown".
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
   }
 
   /** Reads the queue and dead-letter lengths into the gauges; what tests call instead of poll. */

@@ -30,7 +30,9 @@ public class FailedSiteLog {
 
   void onSiteDone(@Observes SiteDone done) {
     SiteOutcome site = done.outcome();
-    if (site.outcome() == Outcome.OK || site.outcome() == Outcome.NOT_REQUESTED) {
+    if (site.outcome() == Outcome.OK
+        || site.outcome() == Outcome.NOT_REQUESTED
+        || site.outcome() == Outcome.BACKOFF) {
       return;
     }
     if (failuresByRun.size() >= MAX_TRACKED_RUNS && !failuresByRun.containsKey(done.runId())) {

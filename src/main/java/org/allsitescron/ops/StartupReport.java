@@ -101,6 +101,14 @@ public class StartupReport {
     shown.put(p + "worker.heartbeat-interval", String.valueOf(config.worker().heartbeatInterval()));
     shown.put(
         p + "metrics.queue-poll-interval", String.valueOf(config.metrics().queuePollInterval()));
+    shown.put(p + "backoff.enabled", String.valueOf(config.backoff().enabled()));
+    shown.put(p + "backoff.after-failures", String.valueOf(config.backoff().afterFailures()));
+    shown.put(p + "backoff.max", String.valueOf(config.backoff().max()));
+    shown.put(
+        p + "backoff.initial",
+        config.backoff().initial().map(String::valueOf).orElse("one run's interval"));
+    shown.put(p + "health.behind-after", String.valueOf(config.health().behindAfter()));
+    shown.put(p + "health.ttl", String.valueOf(config.health().ttl()));
     CronConfig.Sites.WordpressDb db = config.sites().wordpressDb();
     shown.put(
         p + "sites.source",

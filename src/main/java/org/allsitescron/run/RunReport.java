@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.SiteSourceUnavailableException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What one run did: counts by outcome and the failed sites (at most {@link #FAILED_SITES_KEPT}).
@@ -34,6 +35,8 @@ public record RunReport(
     long fence,
     @JsonProperty("abort_reason") String abortReason,
     @JsonProperty("resumed_from") ResumedFrom resumedFrom,
+    @Schema(description = "Sites skipped because they are in a back-off window (not requested).")
+        long backoff,
     long requested,
     CronCounts cron) {
 
@@ -73,6 +76,7 @@ public record RunReport(
         fence,
         abortReason,
         null,
+        0,
         count,
         null);
   }
@@ -120,6 +124,7 @@ public record RunReport(
         fence,
         state == RunState.ABORTED && abortReason != null ? abortReason : reason,
         resumedFrom,
+        backoff,
         requested,
         cron);
   }

@@ -61,6 +61,7 @@ public class RunService {
   private final RunReports reports;
   private final Checkpoints checkpoints;
   private final RunEvents events;
+  private final SiteHealth health;
   private final int numberOfSites;
   private final long cooldownSeconds;
   private final Duration renewEvery;
@@ -81,6 +82,7 @@ public class RunService {
       RunReports reports,
       Checkpoints checkpoints,
       RunEvents events,
+      SiteHealth health,
       CronConfig config) {
     this.admission = admission;
     this.sites = sites;
@@ -89,6 +91,7 @@ public class RunService {
     this.reports = reports;
     this.checkpoints = checkpoints;
     this.events = events;
+    this.health = health;
     this.numberOfSites = config.numberOfSites();
     this.cooldownSeconds = config.rateLimitSeconds();
     this.lockTimeout = config.lockTimeout();
@@ -162,7 +165,34 @@ public class RunService {
 
   /** Runs over every eligible site under {@code lease}, which it releases at the end. */
   public Uni<RunReport> run(Trigger trigger, Lease lease) {
-    return run(trigger, lease, Optional.empty(), false);
+    return run(trigger, lease, Optional.empty(), false, null);
+  }
+
+  /**
+   * A synchronous run of one site ({@code ?site=}, by {@code blog_id} or URL), requested even when
+   * backed off; under the lock, outside the cooldown. Empty when no eligible site matches.
+   */
+  public Uni<Optional<TriggerResult>> runSite(String wanted) {
+    return sites
+        .sites(numberOfSites)
+        .select()
+        .where(site -> SiteMatch.matches(site, wanted))
+        .toUni()
+        .chain(
+            site ->
+                site == null
+                    ? Uni.createFrom().item(Optional.<TriggerResult>empty())
+                    : lockAndRun(UUID.randomUUID().toString(), site).map(Optional::of));
+  }
+
+  private Uni<TriggerResult> lockAndRun(String runId, Site site) {
+    return lock.tryAcquire(runId)
+        .chain(
+            lease ->
+                lease.isPresent()
+                    ? detached(run(Trigger.REST, lease.get(), Optional.empty(), false, site))
+                        .map(TriggerResult.Ran::new)
+                    : done(new TriggerResult.Locked()));
   }
 
   /**
@@ -187,11 +217,12 @@ public class RunService {
     return bounded(checkpoints.find(lease.owner()), FINAL_WAIT)
         .onFailure()
         .call(() -> release(lease))
-        .chain(from -> run(trigger, lease, from, true));
+        .chain(from -> run(trigger, lease, from, true, null));
   }
 
+  /** A run under {@code lease}: over every eligible site, or over {@code only} when set. */
   private Uni<RunReport> run(
-      Trigger trigger, Lease lease, Optional<Checkpoint> from, boolean queued) {
+      Trigger trigger, Lease lease, Optional<Checkpoint> from, boolean queued, Site only) {
     RunTally tally =
         from.map(c -> new RunTally(lease.owner(), trigger, lease.fence(), c))
             .orElseGet(() -> new RunTally(lease.owner(), trigger, lease.fence()));
@@ -209,10 +240,17 @@ public class RunService {
     if (stopping.get()) {
       tally.abort(SHUTDOWN);
     }
-    return countSites(tally)
+    Uni<?> counted =
+        only == null
+            ? countSites(tally)
+            : Uni.createFrom().item(only).invoke(site -> tally.expect(1));
+    return counted
         .chain(() -> saveReport(tally.snapshot(), renewalTimeout))
         .chain(
-            () -> tally.isAborted() ? Uni.createFrom().voidItem() : dispatchUnderLease(run, from))
+            () ->
+                tally.isAborted()
+                    ? Uni.createFrom().voidItem()
+                    : dispatchUnderLease(run, from, only))
         .map(ignored -> tally.finish())
         .chain(this::publish)
         .call(report -> settleCheckpoint(run, report))
@@ -328,21 +366,35 @@ public class RunService {
    * A first renewal (and the first progress report) before any site: the admission's answer may
    * have been slow to come, and the lease counts only from when its request was sent.
    */
-  private Uni<Void> dispatchUnderLease(Active run, Optional<Checkpoint> from) {
-    return renewAndPublish(run).chain(next -> dispatchAndKeepAlive(run, from, next));
+  private Uni<Void> dispatchUnderLease(Active run, Optional<Checkpoint> from, Site only) {
+    return renewAndPublish(run).chain(next -> dispatchAndKeepAlive(run, from, next, only));
   }
 
   private Uni<Void> dispatchAndKeepAlive(
-      Active run, Optional<Checkpoint> from, Duration firstPause) {
+      Active run, Optional<Checkpoint> from, Duration firstPause, Site only) {
     RunTally tally = run.tally();
     Cancellable watchdog = keepAlive(run, firstPause);
+    return health
+        .begin(tally.runId(), tally.startedAt(), only == null)
+        .chain(pass -> dispatchThrough(run, from, pass, only))
+        .eventually(watchdog::cancel);
+  }
+
+  /**
+   * Sites, less those backed off, through the dispatcher; each outcome to the tally, the progress,
+   * the listeners and the site's health; at the end the health summary of a full run.
+   */
+  private Uni<Void> dispatchThrough(
+      Active run, Optional<Checkpoint> from, HealthPass pass, Site only) {
+    RunTally tally = run.tally();
     long afterId = from.map(Checkpoint::after).orElse(0L);
     long passed = from.map(Checkpoint::passed).orElse(0L);
     int limit = (int) Math.max(0, numberOfSites - passed);
     CronJudge judge = cronJudge(tally);
+    Multi<Site> all = only == null ? sites.sites(limit, afterId) : Multi.createFrom().item(only);
+    // The screen reads sites a batch ahead: the checks of the lease and the progress come after.
     Multi<Site> wanted =
-        sites
-            .sites(limit, afterId)
+        pass.screen(all, (site, skipped) -> skip(run, site, skipped))
             .select()
             .first(site -> mayTake(run))
             .select()
@@ -357,13 +409,26 @@ public class RunService {
         .dispatch(wanted, Site::url, url -> mayTake(run), judge::settle)
         .onItem()
         .invoke(outcome -> record(run, outcome))
+        .plug(pass::record)
         .onItem()
         .ignoreAsUni()
         .onFailure(RunService::isSourceFailure)
         .invoke(e -> sourceFailed(tally, e))
         .onFailure(RunService::isSourceFailure)
         .recoverWithNull()
-        .eventually(watchdog::cancel);
+        .chain(() -> health.conclude(pass, tally.isAborted()));
+  }
+
+  /** A site in a back-off window: done at once, outcome {@code backoff}, never requested. */
+  private void skip(Active run, Site site, SiteOutcome skipped) {
+    synchronized (run.progress()) {
+      if (!run.progress().take(site)) {
+        return;
+      }
+      run.tally().add(skipped);
+      run.progress().done(site.url());
+    }
+    events.siteDone(run.tally().runId(), skipped);
   }
 
   private CronJudge cronJudge(RunTally tally) {

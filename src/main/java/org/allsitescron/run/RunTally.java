@@ -24,6 +24,7 @@ final class RunTally {
   private long ok;
   private long errors;
   private long timeouts;
+  private long backoff;
   private long requested;
   private final long[] cron = new long[CronOutcome.values().length];
   private long lockSeen;
@@ -53,6 +54,7 @@ final class RunTally {
     this.ok = before.ok();
     this.errors = before.errors();
     this.timeouts = before.timeouts();
+    this.backoff = before.backoff();
     if (before.failedSites() != null) {
       this.failed.addAll(before.failedSites());
     }
@@ -68,6 +70,10 @@ final class RunTally {
       this.lockSeen = cronBefore.lockSeen();
       this.oldestOverdue = cronBefore.oldestOverdueSeconds();
     }
+  }
+
+  Instant startedAt() {
+    return startedAt;
   }
 
   String runId() {
@@ -94,6 +100,10 @@ final class RunTally {
 
   synchronized void add(SiteOutcome outcome) {
     count++;
+    if (outcome.outcome() == Outcome.BACKOFF) {
+      backoff++;
+      return;
+    }
     if (outcome.outcome() != Outcome.NOT_REQUESTED) {
       requested++;
     }
@@ -107,7 +117,7 @@ final class RunTally {
       case OK -> ok++;
       case TIMEOUT -> timeouts++;
       case HTTP_ERROR, CONNECT_ERROR, TLS_ERROR -> errors++;
-      case STILL_DUE, NOT_REQUESTED -> {
+      case STILL_DUE, NOT_REQUESTED, BACKOFF -> {
         // counted by their cron outcome
       }
     }
@@ -179,6 +189,7 @@ final class RunTally {
         fence,
         reason,
         resumedFrom,
+        backoff,
         requested,
         cronMode == null ? null : cronCounts());
   }

@@ -48,6 +48,7 @@ class ApiContractTest {
   private static final String STATUS = BASE + "/status";
   private static final String RUNS = BASE + "/runs";
   private static final String REPORT = BASE + "/runs/{id}";
+  private static final String SITES = BASE + "/sites";
 
   @Inject RunLock lock;
   @Inject RunService runs;
@@ -108,6 +109,12 @@ class ApiContractTest {
     api.check("GET", REPORT, authed().get(BASE + "/runs/" + id));
     api.check("GET", REPORT, authed().get(BASE + "/runs/nope"));
     refusals(api, "GET", REPORT);
+
+    api.check("GET", RUN, authed().queryParam("site", "999999").get(RUN));
+    api.check("POST", RUN, authed().queryParam("site", "999999").post(RUN));
+    api.check("GET", SITES, authed().queryParam("state", "failing").get(SITES));
+    api.check("GET", SITES, authed().queryParam("state", "sleeping").get(SITES));
+    refusals(api, "GET", SITES);
 
     Set<String> missing = new TreeSet<>(api.documented());
     missing.removeAll(api.seen());

@@ -52,7 +52,8 @@ class OpenApiTest {
             "/all-sites-cron/v1/process-queue",
             "/all-sites-cron/v1/status",
             "/all-sites-cron/v1/runs",
-            "/all-sites-cron/v1/runs/{id}");
+            "/all-sites-cron/v1/runs/{id}",
+            "/all-sites-cron/v1/sites");
     assertThat(paths.get("/all-sites-cron/v1/run")).containsKeys("get", "post");
     assertThat(paths.get("/all-sites-cron/v1/process-queue")).containsKey("post");
     assertThat(document).doesNotContain("{namespace");
@@ -76,10 +77,11 @@ class OpenApiTest {
           .containsExactlyInAnyOrder(
               "#/components/parameters/ga",
               "#/components/parameters/defer",
-              "#/components/parameters/dry_run");
+              "#/components/parameters/dry_run",
+              "#/components/parameters/site");
       assertThat(openapi.getList(operation + ".parameters.name", String.class)).contains("token");
       assertThat(openapi.getMap(operation + ".responses"))
-          .containsKeys("200", "202", "400", "401", "403", "409", "429", "500", "503");
+          .containsKeys("200", "202", "400", "401", "403", "404", "409", "429", "500", "503");
     }
     assertThat(openapi.getMap("components.parameters")).containsKeys("ga", "defer", "dry_run");
     assertThat(openapi.getString("components.parameters.ga.in")).isEqualTo("query");
@@ -90,6 +92,33 @@ class OpenApiTest {
         .containsKeys("finished", "partial_failure", "no_sites", "dry_run");
     assertThat(openapi.getMap("components.responses.RunAnswer.content"))
         .containsKeys("application/json", "text/plain");
+  }
+
+  @Test
+  void sitesDocumentsItsTypedAnswerAndFilters() {
+    String operation = "paths.'/all-sites-cron/v1/sites'.get";
+    assertThat(openapi.getString(operation + ".responses.'200'.$ref"))
+        .isEqualTo("#/components/responses/SitesAnswer");
+    assertThat(
+            openapi.getString(
+                "components.responses.SitesAnswer.content.'application/json'.schema.$ref"))
+        .isEqualTo("#/components/schemas/SitePage");
+    assertThat(openapi.getList(operation + ".parameters.name", String.class))
+        .contains("state", "cursor", "limit", "token");
+    assertThat(openapi.getMap("components.schemas.SiteEntry.properties"))
+        .containsKeys(
+            "blog_id",
+            "url",
+            "state",
+            "http_outcome",
+            "cron_outcome",
+            "last_ran",
+            "overdue_s",
+            "consecutive_failures",
+            "backoff_until");
+    assertThat(openapi.getMap("components.schemas.SiteSummary.properties"))
+        .containsKeys("ok", "failing", "behind", "backoff", "oldest_overdue_s");
+    assertThat(openapi.getMap(operation + ".responses")).containsKeys("200", "400", "401", "403");
   }
 
   @Test

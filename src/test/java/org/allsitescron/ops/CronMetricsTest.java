@@ -234,6 +234,8 @@ class CronMetricsTest {
             Path.of("docs", "prometheus-alerts.yaml").toString());
 
     assertThat(check.exitCode()).as(check.output()).isZero();
-    assertThat(check.output()).contains("SUCCESS: 6 rules found");
+    assertThat(check.output()).contains("SUCCESS: 9 rules found");
+    assertThat(Files.readString(Path.of("docs", "prometheus-alerts.yaml")))
+        .contains("alert: CronBehind", "alert: SitesFailing", "alert: RunsNotHappening");
   }
 }

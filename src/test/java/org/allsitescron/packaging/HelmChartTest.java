@@ -6,6 +6,7 @@ import static org.allsitescron.packaging.RenderedChart.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -27,11 +28,13 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.allsitescron.support.OpsTools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -341,6 +344,10 @@ class HelmChartTest {
               true,
               "serviceMonitor.enabled",
               true,
+              "prometheusRule.enabled",
+              true,
+              "grafanaDashboard.enabled",
+              true,
               "autoscaling.enabled",
               true,
               "cleanupHook.enabled",
@@ -412,6 +419,52 @@ class HelmChartTest {
       assertThat(path(config, "all-sites-cron", "per-host-concurrency")).isEqualTo(8);
       assertThat(path(config, "quarkus", "log", "console", "json", "enabled")).isEqualTo(false);
       assertThat(chart.one(CronJob.class).getSpec().getSchedule()).isEqualTo("*/2 * * * *");
+    }
+
+    @Test
+    void alertsOnSiteHealthWithAPrometheusRule() {
+      GenericKubernetesResource rule = chart.generic("PrometheusRule").orElseThrow();
+      Map<String, Object> spec = rule.getAdditionalProperties();
+
+      assertThat(rule.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+      assertThat(rule.getMetadata().getNamespace()).isEqualTo(RenderedChart.NAMESPACE);
+      String rules = String.valueOf(path(spec, "spec", "groups", "0", "rules"));
+      assertThat(rules)
+          .contains("alert=CronBehind", "alert=SitesFailing", "alert=RunsNotHappening")
+          .contains("all_sites_cron_sites_state{state=\"behind\"}")
+          .contains("> 0.05", "> 1800");
+    }
+
+    @Test
+    void thePrometheusRulePassesPromtool(@TempDir Path dir) throws Exception {
+      Path promtool = OpsTools.require("promtool");
+      GenericKubernetesResource rule = chart.generic("PrometheusRule").orElseThrow();
+      Object groups = path(rule.getAdditionalProperties(), "spec", "groups");
+      Path file = dir.resolve("rules.yaml");
+      Files.writeString(
+          file,
+          new io.fabric8.kubernetes.client.utils.KubernetesSerialization()
+              .asYaml(Map.of("groups", groups)));
+
+      OpsTools.Result check =
+          OpsTools.run(
+              Path.of("/dev/null"), promtool.toString(), "check", "rules", file.toString());
+
+      assertThat(check.exitCode()).as(check.output()).isZero();
+      assertThat(check.output()).contains("SUCCESS: 3 rules found");
+    }
+
+    @Test
+    void shipsAGrafanaDashboardForTheSidecar() throws Exception {
+      ConfigMap dashboard =
+          chart.named(ConfigMap.class, RenderedChart.FULLNAME + "-dashboard").orElseThrow();
+
+      assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+      String json = dashboard.getData().get("all-sites-cron.json");
+      assertThat(json)
+          .contains("all_sites_cron_sites_state", "all_sites_cron_overdue_oldest_seconds")
+          .contains("all_sites_cron_sites_backed_off", "all_sites_cron_last_full_run_seconds");
+      assertThat(new ObjectMapper().readTree(json).path("panels")).hasSizeGreaterThan(5);
     }
 
     @Test
@@ -670,7 +723,13 @@ class HelmChartTest {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> applicationYaml(RenderedChart chart) {
-    String yaml = chart.one(ConfigMap.class).getData().get("application.yaml");
+    String yaml =
+        chart.all(ConfigMap.class).stream()
+            .filter(map -> map.getData().containsKey("application.yaml"))
+            .findFirst()
+            .orElseThrow()
+            .getData()
+            .get("application.yaml");
     return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(yaml);
   }
 

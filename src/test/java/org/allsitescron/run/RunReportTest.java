@@ -28,6 +28,7 @@ class RunReportTest {
         7,
         null,
         new ResumedFrom(120, 18),
+        4,
         25,
         new CronCounts("due", 20, 1, 15, 2, 2, 19, 3_600));
   }

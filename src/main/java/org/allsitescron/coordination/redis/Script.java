@@ -15,6 +15,7 @@ enum Script {
   QUEUE_MOVE("queue-move"),
   QUEUE_RECLAIM("queue-reclaim"),
   REPORT_SAVE("report-save"),
+  SITE_HEALTH_SAVE("site-health-save"),
   CHECKPOINT_SAVE("checkpoint-save"),
   DEAD_REPLAY("dead-replay"),
   DEAD_PURGE("dead-purge");

@@ -1,0 +1,179 @@
+package org.allsitescron.run;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.allsitescron.coordination.SiteHealthStore;
+import org.allsitescron.coordination.SiteRecord;
+import org.allsitescron.dispatch.Outcome;
+import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.sites.Site;
+
+/**
+ * Site health within one run: reads the stored state a batch of sites at a time before they are
+ * requested (skipping sites in a back-off window), writes the new state a batch of outcomes at a
+ * time, and tallies the states for the summary of a full run.
+ */
+final class HealthPass {
+
+  /** Longest an outcome waits for its batch to fill before the batch is written anyway. */
+  static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
+
+  private final SiteHealthStore store;
+  private final HealthRules rules;
+  private final int batchSize;
+  private final String runId;
+  private final long runStart;
+  private final long baseWindowMs;
+  private final boolean full;
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final Map<SiteState, Long> states = new EnumMap<>(SiteState.class);
+  private long oldestOverdueSince;
+
+  /** A site on its way: what was stored of it before this run. */
+  private record Pending(Site site, SiteRecord previous) {}
+
+  /**
+   * @param full whether the run goes over the whole network (its tally becomes the summary), or is
+   *     a {@code ?site=} run (which requests its site even when backed off)
+   */
+  HealthPass(
+      SiteHealthStore store,
+      HealthRules rules,
+      int batchSize,
+      String runId,
+      long runStart,
+      long baseWindowMs,
+      boolean full) {
+    this.store = store;
+    this.rules = rules;
+    this.batchSize = batchSize;
+    this.runId = runId;
+    this.runStart = runStart;
+    this.baseWindowMs = baseWindowMs;
+    this.full = full;
+  }
+
+  /**
+   * The sites to request: {@code sites} less those in a back-off window, which go to {@code
+   * skipped} as {@code backoff} outcomes. One store read per batch of sites.
+   */
+  Multi<Site> screen(Multi<Site> sites, BiConsumer<Site, SiteOutcome> skipped) {
+    return sites
+        .group()
+        .intoLists()
+        .of(batchSize)
+        .onItem()
+        .transformToUniAndConcatenate(batch -> screenBatch(batch, skipped))
+        .onItem()
+        .transformToIterable(kept -> kept);
+  }
+
+  /** Passes {@code outcomes} through, writing the sites' new state a batch at a time. */
+  Multi<SiteOutcome> record(Multi<SiteOutcome> outcomes) {
+    return outcomes
+        .group()
+        .intoLists()
+        .of(batchSize, FLUSH_EVERY)
+        .onItem()
+        .call(batch -> store.save(records(batch)))
+        .onItem()
+        .transformToIterable(batch -> batch);
+  }
+
+  /** Stores the summary when this was a full run that went to the end. */
+  Uni<Void> conclude(boolean cutShort, HealthSummaries summaries) {
+    if (!full || cutShort) {
+      return Uni.createFrom().voidItem();
+    }
+    return summaries.save(summary());
+  }
+
+  private Uni<List<Site>> screenBatch(List<Site> batch, BiConsumer<Site, SiteOutcome> skipped) {
+    List<Long> ids = batch.stream().map(Site::id).toList();
+    return store.read(ids).map(found -> keep(batch, found, skipped));
+  }
+
+  private List<Site> keep(
+      List<Site> batch, Map<Long, SiteRecord> found, BiConsumer<Site, SiteOutcome> skipped) {
+    List<Site> kept = new ArrayList<>(batch.size());
+    for (Site site : batch) {
+      SiteRecord previous = found.get(site.id());
+      if (previous != null && !previous.url().equals(site.url())) {
+        previous = null;
+      }
+      if (full && previous != null && rules.skips(previous, runStart, baseWindowMs)) {
+        tally(previous, System.currentTimeMillis());
+        skipped.accept(site, backedOff(site, previous));
+      } else {
+        pending.put(site.url(), new Pending(site, previous));
+        kept.add(site);
+      }
+    }
+    return kept;
+  }
+
+  private List<SiteRecord> records(List<SiteOutcome> batch) {
+    long now = System.currentTimeMillis();
+    List<SiteRecord> records = new ArrayList<>(batch.size());
+    for (SiteOutcome outcome : batch) {
+      Pending site = pending.remove(outcome.url());
+      if (site == null) {
+        continue;
+      }
+      CronLook look = CronLook.of(outcome);
+      SiteRecord next =
+          rules.next(
+              site.previous(),
+              site.site(),
+              outcome,
+              look.cron(),
+              look.overdueAgeMs(),
+              runStart,
+              baseWindowMs,
+              now);
+      tally(next, now);
+      records.add(next);
+    }
+    return records;
+  }
+
+  private synchronized void tally(SiteRecord record, long now) {
+    states.merge(rules.state(record, now), 1L, Long::sum);
+    if (record.overdueSince() > 0
+        && (oldestOverdueSince == 0 || record.overdueSince() < oldestOverdueSince)) {
+      oldestOverdueSince = record.overdueSince();
+    }
+  }
+
+  private synchronized HealthSummary summary() {
+    long sites = states.values().stream().mapToLong(Long::longValue).sum();
+    return new HealthSummary(
+        runId,
+        runStart,
+        System.currentTimeMillis(),
+        sites,
+        states.getOrDefault(SiteState.OK, 0L),
+        states.getOrDefault(SiteState.FAILING, 0L),
+        states.getOrDefault(SiteState.BEHIND, 0L),
+        states.getOrDefault(SiteState.BACKOFF, 0L),
+        oldestOverdueSince);
+  }
+
+  private static SiteOutcome backedOff(Site site, SiteRecord record) {
+    String reason =
+        "backed off until %s after %d failures (last: %s)"
+            .formatted(
+                Instant.ofEpochMilli(record.backoffUntil()),
+                record.failures(),
+                record.error().isEmpty() ? record.http() : record.error());
+    return new SiteOutcome(site.url(), Outcome.BACKOFF, 0, reason, 0);
+  }
+}
