@@ -5,6 +5,7 @@
 WP_E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 STATE_DIR="${WP_E2E_DIR}/.state"
 ENV_FILE="${STATE_DIR}/env"
+TLS_DIR="${STATE_DIR}/tls"
 
 # Where Debian's wordpress package puts the code (docroot) and its content dir.
 # shellcheck disable=SC2034  # used by setup.sh
@@ -14,6 +15,9 @@ WP_PORT="${WP_PORT:-8089}"
 # Second listener for the "mapped domain" blog; must differ from WP_PORT.
 WP_MAPPED_PORT="${WP_MAPPED_PORT:-$((WP_PORT + 1))}"
 WP_MAPPED_DOMAIN="${WP_MAPPED_DOMAIN:-mapped.invalid}"
+# HTTPS listener of the same network (and of the mapped blog, by the name `localhost`), with a
+# certificate from the rig's own private CA (.state/tls/); must differ from both ports above.
+WP_TLS_PORT="${WP_TLS_PORT:-$((WP_PORT + 2))}"
 WP_SITES="${WP_SITES:-12}"
 WP_DB_NAME="${WP_DB_NAME:-asc_e2e_wp}"
 WP_DB_USER="${WP_DB_USER:-asc_e2e}"

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds the e2e WordPress multisite: Debian packages, database, subdirectory network with N blogs
 # (eligible and ineligible ones, one mapped to its own domain, one on network 2), its own nginx and
-# PHP-FPM on 127.0.0.1 with config and pid files under .state/, and the state file .state/env.
+# PHP-FPM on 127.0.0.1 with config and pid files under .state/, an HTTPS listener with a certificate
+# from a private CA it generates (.state/tls/), and the state file .state/env.
 # Idempotent: a second run with the same settings keeps the database and only restarts the servers.
 #
-# Env: WP_PORT (8089), WP_MAPPED_PORT (WP_PORT+1), WP_SITES (12, total blogs incl. the main one),
+# Env: WP_PORT (8089), WP_MAPPED_PORT (WP_PORT+1), WP_TLS_PORT (WP_PORT+2),
+#      WP_SITES (12, total blogs incl. the main one),
 #      WP_DB_NAME, WP_DB_USER, WP_DB_PASSWORD, WP_TABLE_PREFIX, WP_E2E_FORCE_REINSTALL=1.
 set -euo pipefail
 # It installs packages, writes under /etc and runs nginx and PHP-FPM as root: a user who is not
@@ -18,7 +20,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # `php` and `php-fpm` are named explicitly so that apt satisfies wordpress's
 # "libapache2-mod-php | php" and "apache2 | httpd" with php-fpm and nginx instead of pulling apache2.
 install_packages() {
-  local pkgs=(wordpress wordpress-theme-twentytwentythree php php-fpm php-cli php-mysql nginx curl)
+  local pkgs=(wordpress wordpress-theme-twentytwentythree php php-fpm php-cli php-mysql nginx curl openssl)
   local missing=() p
   for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -47,8 +49,11 @@ ETC_CONFIG="/etc/wordpress/config-${WP_CONFIG_NAME}.php"
 FPM_SOCK="${STATE_DIR}/php-fpm.sock"
 
 check_settings() {
-  [[ "${WP_PORT}" =~ ^[0-9]+$ && "${WP_MAPPED_PORT}" =~ ^[0-9]+$ ]] || die "ports must be numbers"
+  [[ "${WP_PORT}" =~ ^[0-9]+$ && "${WP_MAPPED_PORT}" =~ ^[0-9]+$ && "${WP_TLS_PORT}" =~ ^[0-9]+$ ]] \
+    || die "ports must be numbers"
   [[ "${WP_PORT}" != "${WP_MAPPED_PORT}" ]] || die "WP_MAPPED_PORT must differ from WP_PORT"
+  [[ "${WP_TLS_PORT}" != "${WP_PORT}" && "${WP_TLS_PORT}" != "${WP_MAPPED_PORT}" ]] \
+    || die "WP_TLS_PORT must differ from WP_PORT and WP_MAPPED_PORT"
   [[ "${WP_SITES}" =~ ^[0-9]+$ ]] && ((WP_SITES >= 8)) || die "WP_SITES must be >= 8 (main + 6 special + 1 eligible)"
   [[ "${WP_TABLE_PREFIX}" =~ ^[A-Za-z0-9_]+$ ]] || die "bad WP_TABLE_PREFIX"
   [[ "${WP_DB_NAME}${WP_DB_USER}" =~ ^[A-Za-z0-9_]+$ ]] || die "bad WP_DB_NAME / WP_DB_USER"
@@ -62,8 +67,8 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 require_free_ports() {
   local p
-  for p in "${WP_PORT}" "${WP_MAPPED_PORT}"; do
-    ! port_in_use "$p" || die "127.0.0.1:$p is in use by something else (set WP_PORT / WP_MAPPED_PORT)"
+  for p in "${WP_PORT}" "${WP_MAPPED_PORT}" "${WP_TLS_PORT}"; do
+    ! port_in_use "$p" || die "127.0.0.1:$p is in use by something else (set WP_PORT / WP_MAPPED_PORT / WP_TLS_PORT)"
   done
 }
 
@@ -140,8 +145,86 @@ php_admin_value[error_log] = ${STATE_DIR}/php-error.log
 CONF
 }
 
-# One nginx, two servers: the network on WP_PORT, and the mapped blog on WP_MAPPED_PORT, which
-# hands PHP the Host of that blog's wp_blogs row so WordPress resolves it by domain.
+# An nginx server's body for the network; "$1" goes into its PHP location (the listener's FastCGI
+# parameters). NGINX_PHP: the FastCGI lines every PHP location has (set by write_nginx_config).
+nginx_network() {
+  cat <<LOC
+    root ${WP_CORE_DIR};
+    index index.php;
+    # Standard subdirectory-multisite rewrites: /siteN/wp-cron.php -> /wp-cron.php; WordPress
+    # still sees REQUEST_URI /siteN/wp-cron.php and resolves blog siteN from it.
+    if (!-e \$request_filename) {
+      rewrite ^(/[^/]+)?(/wp-.*) \$2 last;
+      rewrite ^(/[^/]+)?(/.*\.php)\$ \$2 last;
+    }
+    location / { try_files \$uri \$uri/ /index.php?\$args; }
+    location ~ \.php\$ {
+      try_files \$uri =404;
+      ${NGINX_PHP}${1:+
+      $1}
+    }
+LOC
+}
+# The same for the mapped blog: PHP gets the Host of its wp_blogs row (this replaces the client's
+# Host for PHP; nginx then does not pass the header's own HTTP_HOST).
+nginx_mapped() {
+  cat <<LOC
+    root ${WP_CORE_DIR};
+    index index.php;
+    location / { try_files \$uri \$uri/ /index.php?\$args; }
+    location ~ \.php\$ {
+      try_files \$uri =404;
+      ${NGINX_PHP}
+      fastcgi_param HTTP_HOST ${WP_MAPPED_DOMAIN};
+      fastcgi_param SERVER_NAME ${WP_MAPPED_DOMAIN};${1:+
+      $1}
+    }
+LOC
+}
+
+# The rig's private CA and the HTTPS listener's certificate, made with openssl and kept while they
+# are valid for another day and the leaf still verifies against the CA:
+#   tls/ca.pem, tls/ca.key      CA "${TLS_CA_CN}" (10 years), the file a client must trust
+#   tls/site.pem, tls/site.key  leaf for IP 127.0.0.1 and DNS localhost (subjectAltName), 825 days
+# EC P-256 keys; the CA's key stays here (nothing else is ever signed with it).
+TLS_CA_CN="all-sites-cron e2e CA"
+ensure_certificates() {
+  local ca="${TLS_DIR}/ca.pem" leaf="${TLS_DIR}/site.pem"
+  if [[ -f "${TLS_DIR}/ca.key" && -f "${TLS_DIR}/site.key" ]] \
+      && openssl x509 -in "${ca}" -noout -checkend 86400 >/dev/null 2>&1 \
+      && openssl x509 -in "${leaf}" -noout -checkend 86400 >/dev/null 2>&1 \
+      && openssl verify -CAfile "${ca}" "${leaf}" >/dev/null 2>&1; then
+    log "private CA and certificate in ${TLS_DIR} still valid; keeping them"
+    return
+  fi
+  rm -rf "${TLS_DIR}"
+  mkdir -p "${TLS_DIR}"
+  (
+    umask 077
+    cd "${TLS_DIR}"
+    openssl req -x509 -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:P-256 -sha256 -days 3650 \
+      -keyout ca.key -out ca.pem -subj "/CN=${TLS_CA_CN}" \
+      -addext "basicConstraints=critical,CA:TRUE" \
+      -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -addext "subjectKeyIdentifier=hash"
+    openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:P-256 -sha256 \
+      -keyout site.key -out site.csr -subj "/CN=127.0.0.1"
+    printf '%s\n' "basicConstraints=critical,CA:FALSE" \
+      "keyUsage=critical,digitalSignature" "extendedKeyUsage=serverAuth" \
+      "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+      "subjectKeyIdentifier=hash" "authorityKeyIdentifier=keyid" > site.ext
+    openssl x509 -req -in site.csr -CA ca.pem -CAkey ca.key -sha256 -days 825 \
+      -set_serial "0x$(openssl rand -hex 16)" -extfile site.ext -out site.pem
+    rm -f site.csr site.ext
+    chmod 644 ca.pem site.pem
+  ) > "${STATE_DIR}/openssl.log" 2>&1 || { cat "${STATE_DIR}/openssl.log" >&2; die "openssl failed"; }
+  openssl verify -CAfile "${ca}" "${leaf}" >/dev/null || die "the new certificate does not verify"
+  log "made a private CA and a certificate for 127.0.0.1 and localhost in ${TLS_DIR}"
+}
+
+# One nginx, four servers: the network on WP_PORT, and the mapped blog on WP_MAPPED_PORT, which
+# hands PHP the Host of that blog's wp_blogs row so WordPress resolves it by domain; the same two
+# over HTTPS on WP_TLS_PORT, told apart by name (127.0.0.1: the network, localhost: the mapped blog).
 write_nginx_config() {
   mkdir -p "${STATE_DIR}/nginx-tmp"
   # Our own FastCGI parameter list instead of /etc/nginx/fastcgi_params: Debian's security update
@@ -170,8 +253,7 @@ fastcgi_param SERVER_PORT       $server_port;
 fastcgi_param SERVER_NAME       $server_name;
 fastcgi_param REDIRECT_STATUS   200;
 PARAMS
-  local php_loc
-  php_loc="include ${STATE_DIR}/fastcgi_params;
+  NGINX_PHP="include ${STATE_DIR}/fastcgi_params;
       fastcgi_param WORDPRESS_CONFIG ${WP_CONFIG_NAME};
       fastcgi_read_timeout 120s;
       fastcgi_pass asc_e2e_php;"
@@ -199,35 +281,37 @@ http {
   server {
     listen 127.0.0.1:${WP_PORT};
     server_name 127.0.0.1;
-    root ${WP_CORE_DIR};
-    index index.php;
-    # Standard subdirectory-multisite rewrites: /siteN/wp-cron.php -> /wp-cron.php; WordPress
-    # still sees REQUEST_URI /siteN/wp-cron.php and resolves blog siteN from it.
-    if (!-e \$request_filename) {
-      rewrite ^(/[^/]+)?(/wp-.*) \$2 last;
-      rewrite ^(/[^/]+)?(/.*\.php)\$ \$2 last;
-    }
-    location / { try_files \$uri \$uri/ /index.php?\$args; }
-    location ~ \.php\$ {
-      try_files \$uri =404;
-      ${php_loc}
-    }
+$(nginx_network)
   }
 
   # The mapped blog: reached only through its siteurl http://127.0.0.1:${WP_MAPPED_PORT}.
   server {
     listen 127.0.0.1:${WP_MAPPED_PORT};
     server_name ${WP_MAPPED_DOMAIN};
-    root ${WP_CORE_DIR};
-    index index.php;
-    location / { try_files \$uri \$uri/ /index.php?\$args; }
-    location ~ \.php\$ {
-      try_files \$uri =404;
-      ${php_loc}
-      # Replaces the client's Host for PHP (nginx then does not pass the header's own HTTP_HOST).
-      fastcgi_param HTTP_HOST ${WP_MAPPED_DOMAIN};
-      fastcgi_param SERVER_NAME ${WP_MAPPED_DOMAIN};
-    }
+$(nginx_mapped)
+  }
+
+  # HTTPS: one listener, the certificate of the rig's private CA (tls/site.pem: IP 127.0.0.1 and
+  # DNS localhost), two servers by name, as a network with a mapped domain has on port 443.
+  ssl_certificate ${TLS_DIR}/site.pem;
+  ssl_certificate_key ${TLS_DIR}/site.key;
+  ssl_protocols TLSv1.2 TLSv1.3;
+
+  # The network at https://127.0.0.1:${WP_TLS_PORT}/. wp_blogs.domain carries the http port
+  # (127.0.0.1:${WP_PORT}), so PHP gets that Host: on a real network the domain has no port
+  # and http and https share it. HTTPS=on makes is_ssl() true.
+  server {
+    listen 127.0.0.1:${WP_TLS_PORT} ssl default_server;
+    server_name 127.0.0.1;
+$(nginx_network "fastcgi_param HTTPS on;
+      fastcgi_param HTTP_HOST 127.0.0.1:${WP_PORT};")
+  }
+
+  # The mapped blog at https://localhost:${WP_TLS_PORT} (after arm.sh https=1).
+  server {
+    listen 127.0.0.1:${WP_TLS_PORT} ssl;
+    server_name localhost;
+$(nginx_mapped "fastcgi_param HTTPS on;")
   }
 }
 CONF
@@ -323,6 +407,11 @@ write_state_env() {
     env_line WP_SITES "${WP_SITES}"
     while IFS='=' read -r k v; do env_line "$k" "$v"; done < "${STATE_DIR}/install.out"
     env_line WP_MAPPED_DOMAIN "${WP_MAPPED_DOMAIN}"
+    env_line WP_TLS_PORT "${WP_TLS_PORT}"
+    env_line WP_TLS_URL "https://127.0.0.1:${WP_TLS_PORT}"
+    env_line WP_MAPPED_TLS_SITEURL "https://localhost:${WP_TLS_PORT}"
+    env_line WP_TLS_CA "${TLS_DIR}/ca.pem"
+    env_line WP_TLS_CA_CN "${TLS_CA_CN}"
     env_line WP_CONFIG_NAME "${WP_CONFIG_NAME}"
     env_line WP_RUNS_TABLE asc_e2e_runs
     env_line ARM_CMD "${WP_E2E_DIR}/arm.sh"
@@ -348,25 +437,47 @@ wait_until_up() {
   die "http://127.0.0.1:${WP_PORT}/ does not answer (see ${STATE_DIR}/*.log)"
 }
 
-# Every blog's siteurl must reach that very blog (Host with port, rewrites, the mapped domain).
+# The address of an http siteurl on the HTTPS listener (what arm.sh https=1 makes it).
+https_url_of() {
+  local url="$1" mapped="http://127.0.0.1:${WP_MAPPED_PORT}" network="http://127.0.0.1:${WP_PORT}"
+  if [[ "${url}" == "${mapped}" || "${url}" == "${mapped}/"* ]]; then
+    echo "https://localhost:${WP_TLS_PORT}${url#"${mapped}"}"
+  else
+    echo "https://127.0.0.1:${WP_TLS_PORT}${url#"${network}"}"
+  fi
+}
+
+# Prints the blog id that answers GET <url>/?asc_e2e_whoami=1 (extra curl options before the URL).
+whoami_at() {
+  local url="${*: -1}" body
+  body="$(curl -fsS --max-time 10 "${@:1:$#-1}" "${url%/}/?asc_e2e_whoami=1")" || return 1
+  php -r '$j=json_decode(stream_get_contents(STDIN),true); echo $j["blog_id"] ?? "";' <<<"$body"
+}
+
+# Every blog's siteurl must reach that very blog (Host with port, rewrites, the mapped domain), and
+# so must its HTTPS address, verified against the rig's CA only (localhost pinned to 127.0.0.1).
 verify_routing() {
-  local id url body got ids
+  local id url tls got ids
   ids="$(db_wp -e "SELECT blog_id FROM ${WP_TABLE_PREFIX}blogs ORDER BY blog_id")"
   [[ -n "${ids}" ]] || die "no blogs in ${WP_TABLE_PREFIX}blogs"
   for id in ${ids}; do
     url="$(siteurl_of "$id")"
-    body="$(curl -fsS --max-time 10 "${url%/}/?asc_e2e_whoami=1")" || die "blog $id: ${url} does not answer"
-    got="$(php -r '$j=json_decode(stream_get_contents(STDIN),true); echo $j["blog_id"] ?? "";' <<<"$body")"
-    [[ "$got" == "$id" ]] || die "blog $id: ${url} reached blog '${got}': ${body}"
+    [[ "${url}" == http://* ]] || die "blog $id: siteurl ${url} is not the rig's http address"
+    got="$(whoami_at "${url}")" || die "blog $id: ${url} does not answer"
+    [[ "$got" == "$id" ]] || die "blog $id: ${url} reached blog '${got}'"
+    tls="$(https_url_of "${url}")"
+    got="$(whoami_at --cacert "${TLS_DIR}/ca.pem" --resolve "localhost:${WP_TLS_PORT}:127.0.0.1" \
+      "${tls}")" || die "blog $id: ${tls} does not answer with a certificate the rig's CA verifies"
+    [[ "$got" == "$id" ]] || die "blog $id: ${tls} reached blog '${got}'"
   done
-  log "routing verified: every blog's siteurl reaches its own blog"
+  log "routing verified: every blog's siteurl, and its https:// address on ${WP_TLS_PORT}, reach its own blog"
 }
 
 # Digest of the generated server configs, to tell whether running servers can be kept.
 config_digest() {
   # Missing files (first run, other port) just give another digest.
   { cat "${STATE_DIR}/wp-config.php" "${STATE_DIR}/php-fpm.conf" "${STATE_DIR}/nginx.conf" \
-    "${STATE_DIR}/fastcgi_params" "${ETC_CONFIG}" 2>/dev/null || true; } | sha256sum
+    "${STATE_DIR}/fastcgi_params" "${ETC_CONFIG}" "${TLS_DIR}/site.pem" 2>/dev/null || true; } | sha256sum
 }
 
 # True when both daemons of this rig run (pid file names a live process started with our config).
@@ -385,6 +496,7 @@ main() {
   check_settings
   mkdir -p "${STATE_DIR}"
   install_packages
+  ensure_certificates
   local before after
   before="$(config_digest)"
   write_wp_config
@@ -407,6 +519,9 @@ main() {
     install_wordpress
   fi
   write_state_env
+  # Every blog back to its http siteurl and home (a test stopped half-way may have left them on
+  # https), and one due event each.
+  "${WP_E2E_DIR}/arm.sh" >/dev/null
   ((restart == 0)) || start_servers
   wait_until_up
   verify_routing

@@ -23,6 +23,8 @@ function asc_e2e_record_run() {
 			'network_id' => get_current_network_id(),
 			'hook'       => 'asc_e2e_tick',
 			'http_host'  => isset( $_SERVER['HTTP_HOST'] ) ? substr( (string) $_SERVER['HTTP_HOST'], 0, 190 ) : '',
+			// What WordPress saw: https when nginx served the request on its TLS listener.
+			'scheme'     => is_ssl() ? 'https' : 'http',
 			'ran_at'     => current_time( 'mysql', true ),
 		)
 	);

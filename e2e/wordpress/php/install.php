@@ -65,6 +65,7 @@ function asc_e2e_install_core( $main_domain, $main_url, $admin_email ) {
 			network_id BIGINT UNSIGNED NOT NULL DEFAULT 0,
 			hook VARCHAR(191) NOT NULL,
 			http_host VARCHAR(191) NOT NULL DEFAULT \'\',
+			scheme VARCHAR(5) NOT NULL DEFAULT \'\',
 			ran_at DATETIME NOT NULL,
 			KEY blog_id (blog_id)
 		) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4'
