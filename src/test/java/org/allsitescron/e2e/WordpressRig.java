@@ -1,6 +1,7 @@
 package org.allsitescron.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.restassured.path.json.JsonPath;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -38,6 +43,15 @@ final class WordpressRig implements AutoCloseable {
   static final String REQUIRED_PROPERTY = "e2e.wordpress";
 
   private static final long ARM_TIMEOUT_SECONDS = 60;
+
+  /** Longest wait for the rows of a run's executed events. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  /**
+   * wp-cron.php answers before it runs the events (fastcgi_finish_request); a site requested twice,
+   * or an ineligible one, would leave its row a moment after the expected ones.
+   */
+  static final Duration SETTLE = Duration.ofMillis(1500);
 
   private final Map<String, String> values;
   private Vertx vertx;
@@ -108,6 +122,11 @@ final class WordpressRig implements AutoCloseable {
     return value;
   }
 
+  /** A value of the state file, if setup.sh wrote it (an older rig may lack newer keys). */
+  Optional<String> value(String key) {
+    return Optional.ofNullable(values.get(key));
+  }
+
   /** Blogs of network {@code WP_NETWORK_ID} that a run must reach, in blog_id order. */
   List<Long> eligibleBlogIds() {
     return ids("WP_ELIGIBLE_BLOG_IDS");
@@ -161,6 +180,57 @@ final class WordpressRig implements AutoCloseable {
       runs.put(row.getLong(0), row.getLong(1));
     }
     return runs;
+  }
+
+  /**
+   * Executed cron events per scheme of the request that ran them, as WordPress saw it ({@code
+   * is_ssl()}): {@code https} when nginx served it on the rig's TLS listener.
+   */
+  Map<String, Long> runsByScheme() {
+    Map<String, Long> runs = new LinkedHashMap<>();
+    String sql =
+        "SELECT scheme, COUNT(*) FROM `" + get("WP_RUNS_TABLE") + "` GROUP BY scheme ORDER BY 1";
+    for (Row row : await(connection().query(sql).execute())) {
+      runs.put(row.getString(0), row.getLong(1));
+    }
+    return runs;
+  }
+
+  /**
+   * Waits for every eligible blog's row, then checks that nothing else arrives: each eligible blog
+   * ran its due event exactly once, the mapped blog among them (under its own domain, so reached at
+   * its siteurl), no ineligible blog did.
+   */
+  void assertEachEligibleBlogRanOnce() throws InterruptedException {
+    List<Long> eligible = eligibleBlogIds();
+    Awaitility.await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () ->
+                assertThat(runsByBlog())
+                    .as("blogs whose due event has run (eligible: %s)", eligible)
+                    .containsKeys(eligible.toArray(Long[]::new)));
+    Thread.sleep(SETTLE.toMillis());
+
+    Map<Long, Long> runs = runsByBlog();
+    long mapped = mappedBlogId();
+    assertThat(runs)
+        .as("the mapped blog %d, reachable only at its siteurl", mapped)
+        .containsEntry(mapped, 1L);
+    assertThat(hostsThatRan(mapped)).containsExactly(get("WP_MAPPED_DOMAIN"));
+    assertThat(runs)
+        .as("executed events of ineligible blogs %s", ineligibleBlogIds())
+        .doesNotContainKeys(ineligibleBlogIds().toArray(Long[]::new));
+    assertThat(runs)
+        .as("executed events per blog_id")
+        .isEqualTo(eligible.stream().collect(Collectors.toMap(Function.identity(), id -> 1L)));
+  }
+
+  /** After {@link #SETTLE}, no blog has run an event (since the last arm). */
+  void assertNoEventRan(String what) throws InterruptedException {
+    Thread.sleep(SETTLE.toMillis());
+    assertThat(runsByBlog()).as("events run by %s", what).isEmpty();
   }
 
   /**
