@@ -36,12 +36,22 @@ final class CronJudge {
     return site.cron().isDue() && !site.cron().isBusy();
   }
 
-  /** The outcome of a site {@code due} mode did not request. */
+  /**
+   * The outcome of a site {@code due} mode did not request, under the URL a requested site's
+   * outcome has (credentials redacted), so its progress is found and no password is published.
+   */
   SiteOutcome notRequested(Site site) {
     CronState state = site.cron();
     CronOutcome cron = state.isBusy() ? CronOutcome.BUSY : CronOutcome.NOT_DUE;
     return new SiteOutcome(
-        site.url(), Outcome.NOT_REQUESTED, 0, null, 0, cron, state.oldestOverdueSeconds(), null);
+        site.displayUrl(),
+        Outcome.NOT_REQUESTED,
+        0,
+        null,
+        0,
+        cron,
+        state.oldestOverdueSeconds(),
+        null);
   }
 
   /**
