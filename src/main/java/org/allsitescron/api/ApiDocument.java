@@ -196,6 +196,13 @@ public class ApiDocument implements OASModelReader {
             ApiError.redisUnavailable(ErrorMapper.REDIS_RETRY_AFTER_SECONDS),
             true));
     responses.put(
+        "RedisUnavailable",
+        error(
+            "Redis is configured but unreachable: the sites' state cannot be read (the service"
+                + " never answers from its own memory instead).",
+            ApiError.redisUnavailable(ErrorMapper.REDIS_RETRY_AFTER_SECONDS),
+            false));
+    responses.put(
         "RunNotFound",
         error(
             "No report with that id (reports expire after `redis.report-ttl`).",

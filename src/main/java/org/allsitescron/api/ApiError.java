@@ -97,11 +97,15 @@ public final class ApiError extends RuntimeException {
 
   /**
    * 503 when the service was stopping (another replica can run) or the site database failed (its
-   * own code and reason), else 500.
+   * own code and reason); 500 {@code internal_error} with the error id when a bug stopped it; else
+   * 500.
    */
   static ApiError aborted(RunReport report) {
     if (report.sourceFailure() != null) {
       return siteSourceUnavailable(report.sourceFailure(), report);
+    }
+    if (report.internalErrorId() != null) {
+      return internalRun(report);
     }
     boolean stopping = RunService.SHUTDOWN.equals(report.abortReason());
     return new ApiError(
@@ -196,6 +200,24 @@ public final class ApiError extends RuntimeException {
             ErrorCode.INTERNAL,
             "Internal error (error id " + errorId + ").",
             null,
+            null,
+            errorId,
+            null,
+            null,
+            new Problem.Data(500)),
+        null);
+  }
+
+  /** A run an unexpected error stopped: 500, with the id of the logged stack trace. */
+  static ApiError internalRun(RunReport report) {
+    String errorId = report.internalErrorId();
+    return new ApiError(
+        new Problem.ErrorBody(
+            false,
+            ErrorCode.INTERNAL,
+            "Internal error (error id %s): run %s stopped after %d of %d sites."
+                .formatted(errorId, report.runId(), report.count(), report.total()),
+            report.runId(),
             null,
             errorId,
             null,

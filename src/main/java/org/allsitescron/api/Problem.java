@@ -39,8 +39,8 @@ public sealed interface Problem {
       @JsonProperty("run_id")
           @Schema(
               description =
-                  "A run that stopped (`all_sites_cron_run_aborted`, or a `503` that cut a run"
-                      + " short): its id.")
+                  "A run that stopped (`all_sites_cron_run_aborted`, an `internal_error` that"
+                      + " stopped a run, or a `503` that cut a run short): its id.")
           String runId,
       @Schema(
               description =

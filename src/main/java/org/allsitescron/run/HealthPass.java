@@ -1,5 +1,6 @@
 package org.allsitescron.run;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -9,7 +10,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.coordination.SiteHealthStore;
 import org.allsitescron.coordination.SiteRecord;
 import org.allsitescron.dispatch.Outcome;
@@ -26,7 +29,11 @@ final class HealthPass {
   /** Longest an outcome waits for its batch to fill before the batch is written anyway. */
   static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
 
+  /** Longest one batch's read or write may take; past it the batch goes on without its state. */
+  static final Duration WRITE_WITHIN = Duration.ofSeconds(5);
+
   private final SiteHealthStore store;
+  private final HealthWriter writer;
   private final HealthRules rules;
   private final int batchSize;
   private final String runId;
@@ -53,6 +60,7 @@ final class HealthPass {
       long baseWindowMs,
       boolean full) {
     this.store = store;
+    this.writer = new HealthWriter(store, batchSize, FLUSH_EVERY, WRITE_WITHIN, runId);
     this.rules = rules;
     this.batchSize = batchSize;
     this.runId = runId;
@@ -76,16 +84,42 @@ final class HealthPass {
         .transformToIterable(kept -> kept);
   }
 
-  /** Passes {@code outcomes} through, writing the sites' new state a batch at a time. */
+  /**
+   * Passes {@code outcomes} through, each site's new state handed to the writer on the way; when
+   * the outcomes end (or fail, or are cancelled), what waits is written before the end goes on.
+   */
   Multi<SiteOutcome> record(Multi<SiteOutcome> outcomes) {
     return outcomes
-        .group()
-        .intoLists()
-        .of(batchSize, FLUSH_EVERY)
         .onItem()
-        .call(batch -> store.save(records(batch)))
-        .onItem()
-        .transformToIterable(batch -> batch);
+        .call(this::note)
+        .onTermination()
+        .call((failure, cancelled) -> writer.drain());
+  }
+
+  /**
+   * Hands the site's new state to the writer: completes at once, unless the store has to take a
+   * full batch first. A site this pass did not read (a {@code ?site=} run's other sites, a batch
+   * whose read failed) is left as it is.
+   */
+  Uni<Void> note(SiteOutcome outcome) {
+    Pending site = pending.remove(outcome.url());
+    if (site == null) {
+      return Uni.createFrom().voidItem();
+    }
+    long now = System.currentTimeMillis();
+    CronLook look = CronLook.of(outcome);
+    SiteRecord next =
+        rules.next(
+            site.previous(),
+            site.site(),
+            outcome,
+            look.cron(),
+            look.overdueAgeMs(),
+            runStart,
+            baseWindowMs,
+            now);
+    tally(next, now);
+    return writer.add(next);
   }
 
   /** Stores the summary when this was a full run that went to the end. */
@@ -98,7 +132,28 @@ final class HealthPass {
 
   private Uni<List<Site>> screenBatch(List<Site> batch, BiConsumer<Site, SiteOutcome> skipped) {
     List<Long> ids = batch.stream().map(Site::id).toList();
-    return store.read(ids).map(found -> keep(batch, found, skipped));
+    return store
+        .read(ids)
+        .ifNoItem()
+        .after(WRITE_WITHIN)
+        .failWith(() -> new TimeoutException("the store did not answer within " + WRITE_WITHIN))
+        .map(found -> keep(batch, found, skipped))
+        .onFailure()
+        .recoverWithItem(e -> unread(batch, e));
+  }
+
+  /**
+   * A batch whose state could not be read is requested, none skipped, and its state left as it is:
+   * health records a run, it never stops one.
+   */
+  private List<Site> unread(List<Site> batch, Throwable failure) {
+    // A Redis outage is logged once by the Redis client, not per batch.
+    if (!(failure instanceof CoordinationUnavailableException)) {
+      Log.warnf(
+          "Run %s: health of %d sites not read, none skipped: %s",
+          runId, batch.size(), failure.toString());
+    }
+    return batch;
   }
 
   private List<Site> keep(
@@ -118,31 +173,6 @@ final class HealthPass {
       }
     }
     return kept;
-  }
-
-  private List<SiteRecord> records(List<SiteOutcome> batch) {
-    long now = System.currentTimeMillis();
-    List<SiteRecord> records = new ArrayList<>(batch.size());
-    for (SiteOutcome outcome : batch) {
-      Pending site = pending.remove(outcome.url());
-      if (site == null) {
-        continue;
-      }
-      CronLook look = CronLook.of(outcome);
-      SiteRecord next =
-          rules.next(
-              site.previous(),
-              site.site(),
-              outcome,
-              look.cron(),
-              look.overdueAgeMs(),
-              runStart,
-              baseWindowMs,
-              now);
-      tally(next, now);
-      records.add(next);
-    }
-    return records;
   }
 
   private synchronized void tally(SiteRecord record, long now) {

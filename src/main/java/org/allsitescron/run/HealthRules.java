@@ -113,8 +113,12 @@ final class HealthRules {
       level = Math.min(before.level() + 1, MAX_LEVEL);
       until = runStart + window(level, baseMs);
     }
+    // A look that saw cron run: the events overdue before the request (whose age the outcome
+    // carries, for the report) are gone, so nothing is overdue any more.
     long overdueSince =
-        overdueAgeMs > 0 ? now - overdueAgeMs : overdueAgeMs == 0 ? 0 : before.overdueSince();
+        RAN.equals(cron)
+            ? 0
+            : overdueAgeMs > 0 ? now - overdueAgeMs : overdueAgeMs == 0 ? 0 : before.overdueSince();
     String error =
         !failed
             ? ""

@@ -84,8 +84,21 @@ public record RunReport(
   /** Failed sites kept in a report; the counts cover the rest. */
   public static final int FAILED_SITES_KEPT = 100;
 
+  /** Start of {@link #abortReason()} when an unexpected error stopped the run (with its id). */
+  public static final String INTERNAL_ERROR = "internal error";
+
   /** Start of {@link #abortReason()} when the site source failed: {@code … (<reason label>): …}. */
   public static final String SOURCE_FAILED = "site source failed";
+
+  /** The id of the unexpected error that stopped the run (logged with it); null otherwise. */
+  @JsonIgnore
+  public String internalErrorId() {
+    String prefix = INTERNAL_ERROR + " (error id ";
+    if (state != RunState.ABORTED || abortReason == null || !abortReason.startsWith(prefix)) {
+      return null;
+    }
+    return abortReason.substring(prefix.length()).replaceFirst("[,)].*$", "");
+  }
 
   /** Why the site source failed, when that is what stopped the run; null otherwise. */
   @JsonIgnore

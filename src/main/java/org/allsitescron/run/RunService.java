@@ -262,9 +262,9 @@ public class RunService {
   private Uni<Long> countSites(RunTally tally) {
     return sites
         .count(numberOfSites)
-        .onFailure(RunService::isSourceFailure)
-        .invoke(e -> sourceFailed(tally, e))
-        .onFailure(RunService::isSourceFailure)
+        .onFailure(RunService::isRunFailure)
+        .invoke(e -> stopped(tally, e))
+        .onFailure(RunService::isRunFailure)
         .recoverWithItem(0L)
         .invoke(tally::expect)
         .invoke(
@@ -314,15 +314,23 @@ public class RunService {
     logFinished(report);
   }
 
-  /** The source failed: the run stops; the report gets the safe reason, the log the details. */
-  private static void sourceFailed(RunTally tally, Throwable failure) {
-    SiteSourceUnavailableException.Reason reason =
-        failure instanceof SiteSourceUnavailableException known
-            ? known.reason()
-            : SiteSourceUnavailableException.Reason.ERROR;
-    // The source logs its outage once; the run's own line says it stopped, and why.
-    Log.debugf("Run %s: site source failed: %s", tally.runId(), failure.getMessage());
-    tally.fail(RunReport.SOURCE_FAILED + " (" + reason.label() + "): " + reason.explanation());
+  /**
+   * The run cannot go on: its site source failed ({@link SiteSourceUnavailableException}: the
+   * report gets the safe reason, the source logs the details), or something else did, which is a
+   * bug: the report says {@code internal error} with an id, and the log has the stack trace under
+   * the same id. Either way the run ends {@code aborted} and is reported.
+   */
+  static void stopped(RunTally tally, Throwable failure) {
+    if (failure instanceof SiteSourceUnavailableException source) {
+      SiteSourceUnavailableException.Reason reason = source.reason();
+      // The source logs its outage once; the run's own line says it stopped, and why.
+      Log.debugf("Run %s: site source failed: %s", tally.runId(), failure.getMessage());
+      tally.fail(RunReport.SOURCE_FAILED + " (" + reason.label() + "): " + reason.explanation());
+      return;
+    }
+    String errorId = UUID.randomUUID().toString();
+    Log.errorf(failure, "Run %s stopped by an unexpected error %s", tally.runId(), errorId);
+    tally.fail(RunReport.INTERNAL_ERROR + " (error id " + errorId + ")");
   }
 
   /**
@@ -402,7 +410,7 @@ public class RunService {
             .select()
             .where(site -> admit(run, site))
             .onItem()
-            .invoke(site -> skipUnwanted(judge, run, site))
+            .call(site -> skipUnwanted(judge, run, pass, site))
             .select()
             .where(judge::wants);
     return dispatcher
@@ -412,9 +420,9 @@ public class RunService {
         .plug(pass::record)
         .onItem()
         .ignoreAsUni()
-        .onFailure(RunService::isSourceFailure)
-        .invoke(e -> sourceFailed(tally, e))
-        .onFailure(RunService::isSourceFailure)
+        .onFailure(RunService::isRunFailure)
+        .invoke(e -> stopped(tally, e))
+        .onFailure(RunService::isRunFailure)
         .recoverWithNull()
         .chain(() -> health.conclude(pass, tally.isAborted()));
   }
@@ -439,11 +447,17 @@ public class RunService {
     return new CronJudge(cronMode, watch, tally, settleTimeout.toSeconds());
   }
 
-  /** A site {@code due} mode does not request is done at once, with its cron outcome. */
-  private void skipUnwanted(CronJudge judge, Active run, Site site) {
-    if (!judge.wants(site)) {
-      record(run, judge.notRequested(site));
+  /**
+   * A site {@code due} mode does not request is done at once, with its cron outcome, which its
+   * health entry takes too (so {@code /sites} stays truthful in {@code due} mode).
+   */
+  private Uni<Void> skipUnwanted(CronJudge judge, Active run, HealthPass pass, Site site) {
+    if (judge.wants(site)) {
+      return Uni.createFrom().voidItem();
     }
+    SiteOutcome outcome = judge.notRequested(site);
+    record(run, outcome);
+    return pass.note(outcome);
   }
 
   /** A duplicate of an earlier site is counted and, for the checkpoint, done at once. */
@@ -623,7 +637,7 @@ public class RunService {
   private record Active(RunTally tally, Progress progress, LeaseKeeper keeper, boolean queued) {}
 
   /** Anything but a Redis outage, which must surface as such (503), not as a failed run. */
-  private static boolean isSourceFailure(Throwable failure) {
+  private static boolean isRunFailure(Throwable failure) {
     return !(failure instanceof CoordinationUnavailableException);
   }
 

@@ -144,7 +144,10 @@ final class RunTally {
     return abortReason.compareAndSet(null, reason);
   }
 
-  /** The run cannot go on (its site source failed); it ends {@code aborted} whatever it did. */
+  /**
+   * The run cannot go on (its site source failed, or an unexpected error); it ends {@code aborted}
+   * whatever it did.
+   */
   void fail(String reason) {
     abort(reason);
     broken = true;

@@ -51,7 +51,7 @@ public class SiteSourceUnavailableException extends DependencyUnavailableExcepti
   }
 
   /** The failure of a database query, classified; one already classified is kept as it is. */
-  static SiteSourceUnavailableException of(Throwable failure) {
+  public static SiteSourceUnavailableException of(Throwable failure) {
     if (failure instanceof SiteSourceUnavailableException known) {
       return known;
     }

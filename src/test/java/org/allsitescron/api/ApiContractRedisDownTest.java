@@ -51,6 +51,7 @@ class ApiContractRedisDownTest {
     api.check("GET", BASE + "/status", authed().get(BASE + "/status"));
     api.check("GET", BASE + "/runs", authed().get(BASE + "/runs"));
     api.check("GET", BASE + "/runs/{id}", authed().get(BASE + "/runs/some-id"));
+    api.check("GET", BASE + "/sites", authed().get(BASE + "/sites"));
     assertThat(authed().get(BASE + "/status").header("Retry-After")).isEqualTo("5");
 
     Set<String> unavailable = new TreeSet<>(api.documented());

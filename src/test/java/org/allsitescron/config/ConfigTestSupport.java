@@ -5,8 +5,11 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
 
-/** Builds the real {@link CronConfig} mapping from given properties, without Quarkus. */
-final class ConfigTestSupport {
+/**
+ * Builds the real {@link CronConfig} mapping from given properties, without Quarkus (also for other
+ * packages' plain tests).
+ */
+public final class ConfigTestSupport {
 
   private ConfigTestSupport() {}
 
@@ -18,7 +21,7 @@ final class ConfigTestSupport {
         .build();
   }
 
-  static CronConfig mapping(Map<String, String> properties) {
+  public static CronConfig mapping(Map<String, String> properties) {
     return config(properties).getConfigMapping(CronConfig.class);
   }
 }

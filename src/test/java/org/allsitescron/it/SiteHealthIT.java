@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.allsitescron.support.RedisCli;
+import org.allsitescron.support.Scrape;
 import org.allsitescron.support.ServiceProcess;
 import org.allsitescron.support.SharedRedis;
 import org.allsitescron.support.SiteServer;
@@ -72,10 +73,14 @@ class SiteHealthIT {
       await()
           .atMost(Duration.ofSeconds(20))
           .untilAsserted(
-              () ->
-                  assertThat(c.api().get("/q/metrics").asString())
-                      .contains("all_sites_cron_sites_state{state=\"backoff\"} 1.0")
-                      .contains("all_sites_cron_sites_backed_off 1.0"));
+              () -> {
+                // By sample, not by text: the exposition format varies (a trailing comma or not).
+                Scrape scrape =
+                    Scrape.of(c.api().accept(Scrape.TEXT_FORMAT).get("/q/metrics").asString());
+                assertThat(scrape.value("all_sites_cron_sites_state", "state", "backoff"))
+                    .isEqualTo(1.0);
+                assertThat(scrape.value("all_sites_cron_sites_backed_off")).isEqualTo(1.0);
+              });
     }
     List<String> ttl = redis.run("PTTL", PREFIX + "site:2");
     assertThat(Long.parseLong(ttl.get(0))).isGreaterThan(Duration.ofDays(6).toMillis());

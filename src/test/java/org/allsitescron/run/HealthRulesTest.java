@@ -119,6 +119,17 @@ class HealthRulesTest {
     assertThat(r.error()).startsWith("HTTP 200, but 1 of 1");
     assertThat(rules.state(r, now)).isEqualTo(SiteState.FAILING);
 
+    // Cron ran: the outcome still carries the age the events had before the request (for the
+    // report), yet nothing is overdue after it.
+    SiteOutcome ran =
+        new SiteOutcome(SITE.url(), Outcome.OK, 200, null, 3, CronOutcome.RAN, 120L, 900L);
+    CronLook ranLook = CronLook.of(ran);
+    SiteRecord afterRun =
+        rules.next(r, SITE, ran, ranLook.cron(), ranLook.overdueAgeMs(), now, 60_000, now);
+    assertThat(afterRun.overdueSince()).isZero();
+    assertThat(afterRun.lastRanAt()).isEqualTo(now);
+    assertThat(rules.state(afterRun, now + 3_600_000)).isEqualTo(SiteState.OK);
+
     // due mode, nothing due: not requested, a healthy look that clears the failures.
     SiteOutcome notRequested =
         new SiteOutcome(

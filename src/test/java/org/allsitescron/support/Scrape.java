@@ -36,6 +36,11 @@ public final class Scrape {
         given().accept(TEXT_FORMAT).get("/q/metrics").then().statusCode(200).extract().asString());
   }
 
+  /** A scrape read elsewhere (a built replica's {@code /q/metrics}), in the classic text format. */
+  public static Scrape of(String text) {
+    return new Scrape(text);
+  }
+
   public String text() {
     return text;
   }

@@ -30,7 +30,7 @@ public class LocalSiteHealthStore implements SiteHealthStore {
   private final AtomicBoolean warnedFull = new AtomicBoolean();
   private volatile String summary;
 
-  LocalSiteHealthStore(CronConfig config) {
+  public LocalSiteHealthStore(CronConfig config) {
     this.maxSites = config.health().localMaxSites();
     this.ttlMillis = config.health().ttl().toMillis();
   }

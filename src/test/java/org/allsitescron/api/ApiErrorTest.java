@@ -1,0 +1,55 @@
+package org.allsitescron.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.allsitescron.run.RunReport;
+import org.allsitescron.run.RunState;
+import org.allsitescron.run.Trigger;
+import org.junit.jupiter.api.Test;
+
+/** How an aborted run is answered, by why it stopped. */
+class ApiErrorTest {
+
+  @Test
+  void aRunAnUnexpectedErrorStoppedIsA500InternalErrorWithTheLoggedId() {
+    ApiError error = ApiError.aborted(aborted("internal error (error id 3f1c-77)"));
+
+    assertThat(error.status()).isEqualTo(500);
+    assertThat(error.body()).isInstanceOf(Problem.ErrorBody.class);
+    Problem.ErrorBody body = (Problem.ErrorBody) error.body();
+    assertThat(body.code()).isEqualTo(ErrorCode.INTERNAL);
+    assertThat(body.errorId()).isEqualTo("3f1c-77");
+    assertThat(body.runId()).isEqualTo("r-1");
+    assertThat(body.message()).contains("3f1c-77").contains("4 of 10 sites");
+  }
+
+  @Test
+  void aSourceFailureIsA503AndOtherAbortsA500RunAborted() {
+    assertThat(ApiError.aborted(aborted("site source failed (unreachable): gone")).status())
+        .isEqualTo(503);
+    ApiError lost = ApiError.aborted(aborted("lock lost"));
+    assertThat(lost.status()).isEqualTo(500);
+    assertThat(lost.body().code()).isEqualTo(ErrorCode.RUN_ABORTED);
+  }
+
+  private static RunReport aborted(String reason) {
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    return new RunReport(
+        "r-1",
+        Trigger.REST,
+        RunState.ABORTED,
+        start,
+        start.plusSeconds(2),
+        2_000,
+        10,
+        4,
+        4,
+        0,
+        0,
+        List.of(),
+        1,
+        reason);
+  }
+}
