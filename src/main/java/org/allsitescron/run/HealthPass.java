@@ -161,14 +161,14 @@ final class HealthPass {
     List<Site> kept = new ArrayList<>(batch.size());
     for (Site site : batch) {
       SiteRecord previous = found.get(site.id());
-      if (previous != null && !previous.url().equals(site.url())) {
+      if (previous != null && !previous.url().equals(site.displayUrl())) {
         previous = null;
       }
       if (full && previous != null && rules.skips(previous, runStart, baseWindowMs)) {
         tally(previous, System.currentTimeMillis());
         skipped.accept(site, backedOff(site, previous));
       } else {
-        pending.put(site.url(), new Pending(site, previous));
+        pending.put(site.displayUrl(), new Pending(site, previous));
         kept.add(site);
       }
     }
@@ -204,6 +204,6 @@ final class HealthPass {
                 Instant.ofEpochMilli(record.backoffUntil()),
                 record.failures(),
                 record.error().isEmpty() ? record.http() : record.error());
-    return new SiteOutcome(site.url(), Outcome.BACKOFF, 0, reason, 0);
+    return new SiteOutcome(site.displayUrl(), Outcome.BACKOFF, 0, reason, 0);
   }
 }

@@ -97,9 +97,9 @@ final class HealthRules {
       long baseMs,
       long now) {
     SiteRecord before =
-        previous != null && previous.url().equals(site.url())
+        previous != null && previous.url().equals(site.displayUrl())
             ? previous
-            : SiteRecord.fresh(site.id(), site.url());
+            : SiteRecord.fresh(site.id(), site.displayUrl());
     // Not requested (cron-check.mode=due, nothing due or its lock held) is a healthy look.
     boolean httpOk = outcome.outcome() == Outcome.OK || outcome.outcome() == Outcome.NOT_REQUESTED;
     boolean stillDue = STILL_DUE.equals(cron);
@@ -127,7 +127,7 @@ final class HealthRules {
                 : "cron events still due";
     return new SiteRecord(
         site.id(),
-        site.url(),
+        site.displayUrl(),
         outcome.outcome().label(),
         outcome.status(),
         error,

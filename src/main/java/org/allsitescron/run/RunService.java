@@ -434,7 +434,7 @@ public class RunService {
         return;
       }
       run.tally().add(skipped);
-      run.progress().done(site.url());
+      run.progress().done(site.displayUrl());
     }
     events.siteDone(run.tally().runId(), skipped);
   }

@@ -9,15 +9,18 @@ final class SiteMatch {
   private SiteMatch() {}
 
   /**
-   * True when {@code wanted} is the site's {@code blog_id}, or its URL (case of scheme and host, a
-   * trailing slash, a trailing {@code /wp-cron.php} and a default port ignored).
+   * True when {@code wanted} is the site's {@code blog_id}, or its URL, with or without its
+   * password redacted (case of scheme and host, a trailing slash, a trailing {@code /wp-cron.php}
+   * and a default port ignored).
    */
   static boolean matches(Site site, String wanted) {
     String trimmed = wanted.trim();
     if (trimmed.chars().allMatch(Character::isDigit) && !trimmed.isEmpty()) {
       return trimmed.length() < 19 && site.id() == Long.parseLong(trimmed);
     }
-    return normalize(site.url()).equals(normalize(trimmed));
+    String asked = normalize(trimmed);
+    // The URL as configured, or as answers show it (a password as ***).
+    return normalize(site.url()).equals(asked) || normalize(site.displayUrl()).equals(asked);
   }
 
   static String normalize(String url) {

@@ -85,6 +85,34 @@ class HealthPassTest {
     assertThat(stored()).isEmpty();
   }
 
+  @Test
+  void aSiteWithCredentialsInItsUrlIsRecordedRedactedAndBacksOff() {
+    Site secret = new Site(7, "http://user:pa55word@127.0.0.1:1/site-7");
+    SiteOutcome timedOut = new SiteOutcome(secret.displayUrl(), Outcome.TIMEOUT, 0, "timeout", 1);
+    List<Site> skipped = new java.util.ArrayList<>();
+
+    for (int run = 1; run <= 4; run++) {
+      HealthPass pass = new HealthPass(local, rules, 10, "r" + run, RUN_START, 60_000, true);
+      List<Site> kept =
+          pass.screen(Multi.createFrom().item(secret), (site, outcome) -> skipped.add(site))
+              .collect()
+              .asList()
+              .await()
+              .atMost(WAIT);
+      pass.record(Multi.createFrom().items(kept.stream().map(site -> timedOut)))
+          .collect()
+          .asList()
+          .await()
+          .atMost(WAIT);
+    }
+
+    SiteRecord record = local.read(List.of(7L)).await().atMost(WAIT).get(7L);
+    assertThat(record).isNotNull();
+    assertThat(record.url()).isEqualTo("http://user:***@127.0.0.1:1/site-7");
+    assertThat(record.failures()).isEqualTo(3);
+    assertThat(skipped).containsExactly(secret);
+  }
+
   /** A full pass whose screen has read sites 1..{@code sites}. */
   private HealthPass pass(SiteHealthStore store, int batchSize, int sites) {
     HealthPass pass = new HealthPass(store, rules, batchSize, "r1", RUN_START, 60_000, true);
