@@ -120,7 +120,7 @@ public interface CronConfig {
   }
 
   /** Whether a token is demanded: {@link #requireAuth()} or else whether a token is set. */
-  default boolean authRequired() {
+  default boolean effectiveRequireAuth() {
     return requireAuth().orElse(authToken().isPresent());
   }
 
@@ -319,6 +319,7 @@ public interface CronConfig {
   interface Backoff {
     /** Skip sites that keep failing. Default true. */
     @WithDefault("true")
+    @WithConverter(StrictBooleanConverter.class)
     boolean enabled();
 
     /** Consecutive connect errors, timeouts or 5xx after which a site is skipped. Default 3. */
