@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
-import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.SiteSourceUnavailableException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
