@@ -17,9 +17,11 @@ import org.allsitescron.run.SiteState;
 import org.allsitescron.run.Trigger;
 import org.allsitescron.run.TriggerResult;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
@@ -32,7 +34,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * real answer: made by the same code the resources use from sample results, then serialized, so an
  * example cannot drift from what the service sends. The schemas come from the records themselves.
  */
-public class ApiDocument implements OASModelReader {
+public class ApiDocument implements OASModelReader, OASFilter {
+
+  /** What every protected operation may answer, unless it names its own answer for the status. */
+  private static final Map<String, String> PROTECTED =
+      Map.of(
+          "401", "Unauthorized", "403", "Forbidden", "406", "NotAcceptable", "503", "Unavailable");
 
   private static final String JSON = "application/json";
   private static final String TEXT = "text/plain";
@@ -46,8 +53,8 @@ public class ApiDocument implements OASModelReader {
 
   @Override
   public OpenAPI buildModel() {
-    RunReport partial = report(RunState.FINISHED, 3, 1, 1, 1, failedSites());
-    RunReport aborted = report(RunState.ABORTED, 120, 120, 0, 0, List.of());
+    RunReport partial = report(3, 1, 1, 1, failedSites());
+    RunReport aborted = report(120, 120, 0, 0, List.of()).withEnd(RunState.ABORTED, "lock lost");
     Map<String, APIResponse> responses = new LinkedHashMap<>();
     responses.put(
         "StatusAnswer",
@@ -73,9 +80,9 @@ public class ApiDocument implements OASModelReader {
                 + " with `dry_run=1`, the sites it would request.",
             anyOf("RunFinished", "DryRun"),
             ordered(
-                "finished", RunFinished.of(report(RunState.FINISHED, 3, 3, 0, 0, List.of()), NOW),
+                "finished", RunFinished.of(report(3, 3, 0, 0, List.of()), NOW),
                 "partial_failure", RunFinished.of(partial, NOW),
-                "no_sites", RunFinished.of(report(RunState.FINISHED, 0, 0, 0, 0, List.of()), NOW),
+                "no_sites", RunFinished.of(report(0, 0, 0, 0, List.of()), NOW),
                 "dry_run",
                     DryRun.of(
                         new Preview(
@@ -136,6 +143,23 @@ public class ApiDocument implements OASModelReader {
             .description(Query.TOKEN_DOC)
             .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     return OASFactory.createOpenAPI().components(components);
+  }
+
+  /** Every operation under {@link Aliases#BASE} is {@link Protected}: it gets those answers. */
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    openAPI.getPaths().getPathItems().entrySet().stream()
+        .filter(path -> path.getKey().startsWith(Aliases.BASE))
+        .flatMap(path -> path.getValue().getOperations().values().stream())
+        .map(Operation::getResponses)
+        .forEach(
+            answers ->
+                PROTECTED.forEach(
+                    (status, name) -> {
+                      if (!answers.hasAPIResponse(status)) {
+                        answers.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
+                      }
+                    }));
   }
 
   /** A boolean query parameter, read as {@link Query#flag} reads it. */
@@ -300,17 +324,13 @@ public class ApiDocument implements OASModelReader {
     return MAPPER.convertValue(value, Object.class);
   }
 
+  /** A finished run's report. */
   private static RunReport report(
-      RunState state,
-      long total,
-      long count,
-      long errors,
-      long timeouts,
-      List<SiteOutcome> failed) {
+      long total, long count, long errors, long timeouts, List<SiteOutcome> failed) {
     return new RunReport(
         RUN_ID,
         Trigger.REST_DEFERRED,
-        state,
+        RunState.FINISHED,
         NOW.minusMillis(5012),
         NOW,
         5012,
@@ -321,7 +341,7 @@ public class ApiDocument implements OASModelReader {
         timeouts,
         failed,
         17,
-        state == RunState.ABORTED ? "lock lost" : null);
+        null);
   }
 
   private static List<SiteOutcome> failedSites() {
