@@ -21,13 +21,13 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * The answers of {@code /q/openapi} that operations share, with their examples. Every example is a
@@ -135,31 +135,38 @@ public class ApiDocument implements OASModelReader, OASFilter {
                     + " for nor starts the cooldown.")
             .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
             .example("12"));
-    components.addParameter(
-        "token",
-        OASFactory.createParameter()
-            .name("token")
-            .in(Parameter.In.QUERY)
-            .description(Query.TOKEN_DOC)
-            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     return OASFactory.createOpenAPI().components(components);
   }
 
-  /** Every operation under {@link Aliases#BASE} is {@link Protected}: it gets those answers. */
+  /**
+   * Every operation under {@link Aliases#BASE} is {@link Protected}: it gets those answers and the
+   * {@code token} query parameter, unless it declares its own.
+   */
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
     openAPI.getPaths().getPathItems().entrySet().stream()
         .filter(path -> path.getKey().startsWith(Aliases.BASE))
         .flatMap(path -> path.getValue().getOperations().values().stream())
-        .map(Operation::getResponses)
         .forEach(
-            answers ->
-                PROTECTED.forEach(
-                    (status, name) -> {
-                      if (!answers.hasAPIResponse(status)) {
-                        answers.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
-                      }
-                    }));
+            operation -> {
+              APIResponses answers = operation.getResponses();
+              PROTECTED.forEach(
+                  (status, name) -> {
+                    if (!answers.hasAPIResponse(status)) {
+                      answers.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
+                    }
+                  });
+              if (operation.getParameters() == null
+                  || operation.getParameters().stream()
+                      .noneMatch(p -> "token".equals(p.getName()))) {
+                operation.addParameter(
+                    OASFactory.createParameter()
+                        .name("token")
+                        .in(Parameter.In.QUERY)
+                        .description(Query.TOKEN_DOC)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+              }
+            });
   }
 
   /** A boolean query parameter, read as {@link Query#flag} reads it. */

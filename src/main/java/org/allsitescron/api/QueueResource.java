@@ -29,7 +29,6 @@ public class QueueResource {
   @Inject ReplicaIdentity replica;
 
   @POST
-  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Operation(
       operationId = "processQueue",
       summary = "Run the next queued job now",

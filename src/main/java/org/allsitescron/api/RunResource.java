@@ -98,10 +98,6 @@ public class RunResource {
     @Parameter(ref = "site", name = "site", in = ParameterIn.QUERY)
     String site;
 
-    @QueryParam("token")
-    @Parameter(description = Query.TOKEN_DOC)
-    String token;
-
     Query query() {
       return Query.of(uri);
     }

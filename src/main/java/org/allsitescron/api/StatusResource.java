@@ -34,7 +34,6 @@ public class StatusResource {
   @Inject RunStatus status;
 
   @GET
-  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Path("status")
   @Operation(
       operationId = "status",
@@ -49,7 +48,6 @@ public class StatusResource {
   }
 
   @GET
-  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Path("runs")
   @Operation(
       operationId = "listRuns",
@@ -75,7 +73,6 @@ public class StatusResource {
   }
 
   @GET
-  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Path("runs/{id}")
   @Operation(
       operationId = "getRun",
