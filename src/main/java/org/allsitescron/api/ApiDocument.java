@@ -7,16 +7,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.allsitescron.dispatch.Outcome;
-import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.run.Outcome;
 import org.allsitescron.run.Preview;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunState;
+import org.allsitescron.run.SiteOutcome;
 import org.allsitescron.run.SitePage;
 import org.allsitescron.run.SiteState;
 import org.allsitescron.run.Trigger;
 import org.allsitescron.run.TriggerResult;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -26,13 +27,19 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * The answers of {@code /q/openapi} that operations share, with their examples. Every example is a
  * real answer: made by the same code the resources use from sample results, then serialized, so an
  * example cannot drift from what the service sends. The schemas come from the records themselves.
  */
-public class ApiDocument implements OASModelReader {
+public class ApiDocument implements OASModelReader, OASFilter {
+
+  /** What every protected operation may answer, unless it names its own answer for the status. */
+  private static final Map<String, String> PROTECTED =
+      Map.of(
+          "401", "Unauthorized", "403", "Forbidden", "406", "NotAcceptable", "503", "Unavailable");
 
   private static final String JSON = "application/json";
   private static final String TEXT = "text/plain";
@@ -46,8 +53,8 @@ public class ApiDocument implements OASModelReader {
 
   @Override
   public OpenAPI buildModel() {
-    RunReport partial = report(RunState.FINISHED, 3, 1, 1, 1, failedSites());
-    RunReport aborted = report(RunState.ABORTED, 120, 120, 0, 0, List.of());
+    RunReport partial = report(3, 1, 1, 1, failedSites());
+    RunReport aborted = report(120, 120, 0, 0, List.of()).withEnd(RunState.ABORTED, "lock lost");
     Map<String, APIResponse> responses = new LinkedHashMap<>();
     responses.put(
         "StatusAnswer",
@@ -73,9 +80,9 @@ public class ApiDocument implements OASModelReader {
                 + " with `dry_run=1`, the sites it would request.",
             anyOf("RunFinished", "DryRun"),
             ordered(
-                "finished", RunFinished.of(report(RunState.FINISHED, 3, 3, 0, 0, List.of()), NOW),
+                "finished", RunFinished.of(report(3, 3, 0, 0, List.of()), NOW),
                 "partial_failure", RunFinished.of(partial, NOW),
-                "no_sites", RunFinished.of(report(RunState.FINISHED, 0, 0, 0, 0, List.of()), NOW),
+                "no_sites", RunFinished.of(report(0, 0, 0, 0, List.of()), NOW),
                 "dry_run",
                     DryRun.of(
                         new Preview(
@@ -128,14 +135,38 @@ public class ApiDocument implements OASModelReader {
                     + " for nor starts the cooldown.")
             .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
             .example("12"));
-    components.addParameter(
-        "token",
-        OASFactory.createParameter()
-            .name("token")
-            .in(Parameter.In.QUERY)
-            .description(Query.TOKEN_DOC)
-            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     return OASFactory.createOpenAPI().components(components);
+  }
+
+  /**
+   * Every operation under {@link Aliases#BASE} is {@link Protected}: it gets those answers and the
+   * {@code token} query parameter, unless it declares its own.
+   */
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    openAPI.getPaths().getPathItems().entrySet().stream()
+        .filter(path -> path.getKey().startsWith(Aliases.BASE))
+        .flatMap(path -> path.getValue().getOperations().values().stream())
+        .forEach(
+            operation -> {
+              APIResponses answers = operation.getResponses();
+              PROTECTED.forEach(
+                  (status, name) -> {
+                    if (!answers.hasAPIResponse(status)) {
+                      answers.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
+                    }
+                  });
+              if (operation.getParameters() == null
+                  || operation.getParameters().stream()
+                      .noneMatch(p -> "token".equals(p.getName()))) {
+                operation.addParameter(
+                    OASFactory.createParameter()
+                        .name("token")
+                        .in(Parameter.In.QUERY)
+                        .description(Query.TOKEN_DOC)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+              }
+            });
   }
 
   /** A boolean query parameter, read as {@link Query#flag} reads it. */
@@ -307,17 +338,13 @@ public class ApiDocument implements OASModelReader {
     return MAPPER.convertValue(value, Object.class);
   }
 
+  /** A finished run's report. */
   private static RunReport report(
-      RunState state,
-      long total,
-      long count,
-      long errors,
-      long timeouts,
-      List<SiteOutcome> failed) {
+      long total, long count, long errors, long timeouts, List<SiteOutcome> failed) {
     return new RunReport(
         RUN_ID,
         Trigger.REST_DEFERRED,
-        state,
+        RunState.FINISHED,
         NOW.minusMillis(5012),
         NOW,
         5012,
@@ -328,7 +355,7 @@ public class ApiDocument implements OASModelReader {
         timeouts,
         failed,
         17,
-        state == RunState.ABORTED ? "lock lost" : null);
+        null);
   }
 
   private static List<SiteOutcome> failedSites() {

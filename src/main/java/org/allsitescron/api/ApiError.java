@@ -2,10 +2,10 @@ package org.allsitescron.api;
 
 import java.util.Map;
 import org.allsitescron.coordination.CoordinationUnavailableException;
+import org.allsitescron.logging.Refusal;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunService;
 import org.allsitescron.run.UnrecordedRunException;
-import org.allsitescron.sites.SiteSourceUnavailableException;
 
 /**
  * An error answer, thrown anywhere in the API and rendered by {@link ErrorMapper}: its body is the
@@ -130,17 +130,14 @@ public final class ApiError extends RuntimeException {
    * The site database cannot be read, for a safe {@code reason}; with the {@code report} of the run
    * it cut short, if any (null when nothing was requested).
    */
-  static ApiError siteSourceUnavailable(
-      SiteSourceUnavailableException.Reason reason, RunReport report) {
-    String message =
-        "The site database cannot be read ("
-            + reason.explanation()
-            + ")"
-            + (report == null
-                ? "; nothing was requested. Try again later."
-                : "; run %s stopped after %d of %d sites."
-                    .formatted(report.runId(), report.count(), report.total()));
-    return unavailable(ErrorCode.SITE_SOURCE_UNAVAILABLE, message, reason.label(), report)
+  static ApiError siteSourceUnavailable(Refusal reason, RunReport report) {
+    return unavailable(
+            ErrorCode.SITE_SOURCE_UNAVAILABLE,
+            "The site database cannot be read",
+            reason,
+            report,
+            "nothing was requested",
+            "")
         .retryAfter(SITE_SOURCE_RETRY_AFTER_SECONDS);
   }
 
@@ -150,27 +147,35 @@ public final class ApiError extends RuntimeException {
    */
   static ApiError redisUnavailable(CoordinationUnavailableException e, long retryAfterSeconds) {
     RunReport report = e instanceof UnrecordedRunException unrecorded ? unrecorded.report() : null;
-    String message =
-        "Redis is unavailable ("
-            + e.reason().explanation()
-            + ")"
-            + (report == null
-                ? "; nothing was run or queued. Try again later."
-                : "; run %s stopped after %d of %d sites and is stored when Redis is back."
-                    .formatted(report.runId(), report.count(), report.total()));
-    return unavailable(ErrorCode.REDIS_UNAVAILABLE, message, e.reason().label(), report)
+    return unavailable(
+            ErrorCode.REDIS_UNAVAILABLE,
+            "Redis is unavailable",
+            e.reason(),
+            report,
+            "nothing was run or queued",
+            " and is stored when Redis is back")
         .retryAfter(retryAfterSeconds);
   }
 
+  /** A 503 naming what cannot be used and why; what became of the run it cut short, if any. */
   private static ApiError unavailable(
-      ErrorCode code, String message, String reason, RunReport report) {
+      ErrorCode code, String what, Refusal reason, RunReport report, String nothing, String later) {
+    String message =
+        "%s (%s); %s."
+            .formatted(
+                what,
+                reason.explanation(),
+                report == null
+                    ? nothing + ". Try again later"
+                    : "run %s stopped after %d of %d sites%s"
+                        .formatted(report.runId(), report.count(), report.total(), later));
     return new ApiError(
         new Problem.ErrorBody(
             false,
             code,
             message,
             report == null ? null : report.runId(),
-            reason,
+            reason.label(),
             null,
             null,
             report,

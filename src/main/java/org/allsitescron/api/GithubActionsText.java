@@ -1,9 +1,9 @@
 package org.allsitescron.api;
 
 import java.util.List;
-import org.allsitescron.dispatch.Outcome;
-import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.run.Outcome;
 import org.allsitescron.run.RunReport;
+import org.allsitescron.run.SiteOutcome;
 
 /**
  * The {@code ga=1} answer: GitHub Actions workflow commands, one a line. Everything that comes from

@@ -8,10 +8,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 /**
- * What fails before any resource is reached (a path that cannot be decoded, an unknown route, a
- * failing Quarkus endpoint) answers in the same error shape as the resources. The HTTP server
- * itself answers a request line or headers too long ({@code 414}, {@code 431}) or unreadable before
- * any handler runs; see {@code docs/api.md}.
+ * What fails before any resource is reached (an unknown route, a failing Quarkus endpoint) answers
+ * in the same error shape as the resources. Quarkus itself answers a URI {@code java.net.URI}
+ * refuses ({@code %ZZ}), a request line or headers too long ({@code 414}, {@code 431}) or not HTTP
+ * before any handler runs, with an empty body; see {@code docs/api.md}.
  */
 @Singleton
 public class HttpLayer {

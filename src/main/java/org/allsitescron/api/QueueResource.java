@@ -29,7 +29,6 @@ public class QueueResource {
   @Inject ReplicaIdentity replica;
 
   @POST
-  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Operation(
       operationId = "processQueue",
       summary = "Run the next queued job now",
@@ -41,12 +40,8 @@ public class QueueResource {
   @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
   @APIResponse(responseCode = "200", ref = "JobAnswer")
   @APIResponse(responseCode = "400", ref = "InvalidParam")
-  @APIResponse(responseCode = "401", ref = "Unauthorized")
-  @APIResponse(responseCode = "403", ref = "Forbidden")
-  @APIResponse(responseCode = "406", ref = "NotAcceptable")
   @APIResponse(responseCode = "409", ref = "Requeued")
   @APIResponse(responseCode = "500", ref = "RunAborted")
-  @APIResponse(responseCode = "503", ref = "Unavailable")
   public Uni<Response> processQueue(@Context UriInfo uri) {
     boolean ga = Query.of(uri).flag("ga");
     return jobs.runNext(replica.name(), Trigger.PROCESS_QUEUE)

@@ -6,9 +6,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.run.CronCounts;
 import org.allsitescron.run.RunReport;
+import org.allsitescron.run.SiteOutcome;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The {@code 200} of a synchronous run that finished (and of {@code /process-queue}'s job). */

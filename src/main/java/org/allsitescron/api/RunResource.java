@@ -34,14 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "200", ref = "RunAnswer")
 @APIResponse(responseCode = "202", ref = "QueuedAnswer")
 @APIResponse(responseCode = "400", ref = "InvalidParam")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 @APIResponse(responseCode = "404", ref = "SiteNotFound")
-@APIResponse(responseCode = "406", ref = "NotAcceptable")
 @APIResponse(responseCode = "409", ref = "Locked")
 @APIResponse(responseCode = "429", ref = "RateLimited")
 @APIResponse(responseCode = "500", ref = "RunAborted")
-@APIResponse(responseCode = "503", ref = "Unavailable")
 public class RunResource {
 
   static final String RUN_DOC =
@@ -101,10 +97,6 @@ public class RunResource {
     @QueryParam("site")
     @Parameter(ref = "site", name = "site", in = ParameterIn.QUERY)
     String site;
-
-    @QueryParam("token")
-    @Parameter(description = Query.TOKEN_DOC)
-    String token;
 
     Query query() {
       return Query.of(uri);

@@ -24,10 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Protected
 @Tag(name = "Status")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
-@APIResponse(responseCode = "406", ref = "NotAcceptable")
-@APIResponse(responseCode = "503", ref = "Unavailable")
 public class StatusResource {
 
   /** Reports {@code /runs} lists at most. */
@@ -38,7 +34,6 @@ public class StatusResource {
   @Inject RunStatus status;
 
   @GET
-  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Path("status")
   @Operation(
       operationId = "status",
@@ -53,7 +48,6 @@ public class StatusResource {
   }
 
   @GET
-  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Path("runs")
   @Operation(
       operationId = "listRuns",
@@ -79,7 +73,6 @@ public class StatusResource {
   }
 
   @GET
-  @Parameter(ref = "token", name = "token", in = ParameterIn.QUERY)
   @Path("runs/{id}")
   @Operation(
       operationId = "getRun",

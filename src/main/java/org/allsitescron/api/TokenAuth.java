@@ -31,7 +31,7 @@ public class TokenAuth implements ContainerRequestFilter {
   private final byte[] expectedDigest;
 
   TokenAuth(CronConfig config) {
-    this.required = config.authRequired();
+    this.required = config.effectiveRequireAuth();
     this.expectedDigest = config.authToken().map(TokenAuth::digest).orElse(null);
   }
 

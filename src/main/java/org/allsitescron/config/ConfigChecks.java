@@ -1,12 +1,12 @@
 package org.allsitescron.config;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cross-field checks Bean Validation cannot express. Each problem names the key and the value, so
- * an operator reading the failed start-up knows what to fix.
+ * Cross-field checks Bean Validation cannot express (single values are checked by the constraints
+ * on {@link CronConfig}, which Hibernate Validator applies at start-up). Each problem names the key
+ * and the value, so an operator reading the failed start-up knows what to fix.
  */
 public final class ConfigChecks {
 
@@ -21,24 +21,6 @@ public final class ConfigChecks {
   public static List<String> problems(
       CronConfig config, boolean redisConfigured, boolean databaseConfigured) {
     List<String> problems = new ArrayList<>();
-    positive(problems, "all-sites-cron.request-timeout", config.requestTimeout());
-    positive(problems, "all-sites-cron.lock-timeout", config.lockTimeout());
-    positive(problems, "all-sites-cron.worker.poll-interval", config.worker().pollInterval());
-    positive(
-        problems,
-        "all-sites-cron.metrics.queue-poll-interval",
-        config.metrics().queuePollInterval());
-    positive(problems, "all-sites-cron.backoff.max", config.backoff().max());
-    config
-        .backoff()
-        .initial()
-        .ifPresent(initial -> positive(problems, "all-sites-cron.backoff.initial", initial));
-    positive(problems, "all-sites-cron.health.behind-after", config.health().behindAfter());
-    positive(problems, "all-sites-cron.health.ttl", config.health().ttl());
-    positive(
-        problems, "all-sites-cron.cron-check.settle-timeout", config.cronCheck().settleTimeout());
-    positive(
-        problems, "all-sites-cron.cron-check.poll-interval", config.cronCheck().pollInterval());
     CronConfig.CronCheckMode mode = config.effectiveCronCheckMode();
     if (config.sites().source() == CronConfig.Sites.SourceKind.STATIC
         && mode != CronConfig.CronCheckMode.OFF) {
@@ -89,11 +71,5 @@ public final class ConfigChecks {
   /** Why a site URL cannot be requested, or null when it can. */
   public static String siteUrlProblem(String url) {
     return SiteUrl.problem(url);
-  }
-
-  private static void positive(List<String> problems, String key, Duration value) {
-    if (value.isZero() || value.isNegative()) {
-      problems.add(key + "=" + value + " must be greater than 0");
-    }
   }
 }

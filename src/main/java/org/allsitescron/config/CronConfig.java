@@ -58,6 +58,7 @@ public interface CronConfig {
   /** Time one site gets to answer: a duration ({@code 5s}, {@code PT5S}) or decimal seconds. */
   @WithDefault("5s")
   @WithConverter(SecondsOrDurationConverter.class)
+  @PositiveDuration
   Duration requestTimeout();
 
   /** Verify TLS certificates of the sites. Default true. */
@@ -93,6 +94,7 @@ public interface CronConfig {
   /** Time-to-live of the run lock; renewed while the run is alive. Default 5m. */
   @WithDefault("5m")
   @WithConverter(SecondsOrDurationConverter.class)
+  @PositiveDuration
   Duration lockTimeout();
 
   /** How long shutdown waits for the current run before handing its job back. Default 30s. */
@@ -120,7 +122,7 @@ public interface CronConfig {
   }
 
   /** Whether a token is demanded: {@link #requireAuth()} or else whether a token is set. */
-  default boolean authRequired() {
+  default boolean effectiveRequireAuth() {
     return requireAuth().orElse(authToken().isPresent());
   }
 
@@ -140,6 +142,7 @@ public interface CronConfig {
   Health health();
 
   /** Whether and how a run reads each site's cron state from the network's database. */
+  @WithName("cron-check") // Bean Validation's messages name a group by its method otherwise
   CronCheck cronCheck();
 
   /** Whether Redis coordinates the replicas. */
@@ -178,6 +181,7 @@ public interface CronConfig {
     Duration reportTtl();
 
     /** Bounds of the dead-letter list. */
+    @WithName("dead-letters") // Bean Validation's messages name a group by its method otherwise
     DeadLetters deadLetters();
   }
 
@@ -209,6 +213,7 @@ public interface CronConfig {
     /** Time between two looks at the queue, as the scheduler reads it ({@code 1s}). Default 1s. */
     @WithDefault("1s")
     @WithConverter(SecondsOrDurationConverter.class)
+    @PositiveDuration
     Duration pollInterval();
 
     /**
@@ -225,6 +230,7 @@ public interface CronConfig {
     /** Time between two reads of the queue and dead-letter lengths for the gauges. Default 15s. */
     @WithDefault("15s")
     @WithConverter(SecondsOrDurationConverter.class)
+    @PositiveDuration
     Duration queuePollInterval();
   }
 
@@ -243,11 +249,13 @@ public interface CronConfig {
      */
     @WithDefault("60s")
     @WithConverter(SecondsOrDurationConverter.class)
+    @PositiveDuration
     Duration settleTimeout();
 
     /** Time between two batched reads of the sites being watched. Default 250ms. */
     @WithDefault("250ms")
     @WithConverter(SecondsOrDurationConverter.class)
+    @PositiveDuration
     Duration pollInterval();
   }
 
@@ -331,6 +339,7 @@ public interface CronConfig {
     /** Longest back-off window; windows double up to it. Default 1h. */
     @WithDefault("1h")
     @WithConverter(SecondsOrDurationConverter.class)
+    @PositiveDuration
     Duration max();
 
     /**
@@ -338,7 +347,7 @@ public interface CronConfig {
      * starts of the last two full runs (1m before two runs were seen).
      */
     @WithConverter(SecondsOrDurationConverter.class)
-    Optional<Duration> initial();
+    Optional<@PositiveDuration Duration> initial();
   }
 
   /** Per-site state kept across runs. */
@@ -346,6 +355,7 @@ public interface CronConfig {
     /** A site whose oldest overdue cron event is older than this is {@code behind}. Default 15m. */
     @WithDefault("15m")
     @WithConverter(SecondsOrDurationConverter.class)
+    @PositiveDuration
     Duration behindAfter();
 
     /**
@@ -354,6 +364,7 @@ public interface CronConfig {
      */
     @WithDefault("7d")
     @WithConverter(SecondsOrDurationConverter.class)
+    @PositiveDuration
     Duration ttl();
 
     /**

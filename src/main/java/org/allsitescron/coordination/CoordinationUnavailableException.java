@@ -15,40 +15,37 @@ public class CoordinationUnavailableException extends DependencyUnavailableExcep
   /** Why Redis cannot be used; the label is what readiness and error bodies show. */
   public enum Reason implements Refusal {
     /** No connection: refused, reset, timed out, closed. */
-    UNREACHABLE("unreachable", "Redis cannot be reached"),
+    UNREACHABLE,
     /** {@code NOAUTH}, {@code WRONGPASS}, {@code NOPERM}: the credentials are missing or wrong. */
-    NOAUTH(
-        "noauth",
-        "Redis refuses the service's credentials (NOAUTH/WRONGPASS): set the password in"
-            + " quarkus.redis.hosts or quarkus.redis.password"),
+    NOAUTH,
     /** {@code OOM}: {@code maxmemory} reached under the required {@code noeviction}. */
-    OOM(
-        "oom",
-        "Redis is full (OOM: maxmemory reached under noeviction) and refuses writes: raise"
-            + " maxmemory or free memory"),
+    OOM,
     /** {@code READONLY}: the service is pointed at a replica. */
-    READONLY(
-        "readonly",
-        "Redis is a read-only replica (READONLY): point quarkus.redis.hosts at the primary"),
+    READONLY,
     /** {@code WRONGTYPE}: a key under the prefix holds another type (another program's key). */
-    WRONGTYPE(
-        "wrongtype",
-        "a key under the service's prefix holds the wrong type (WRONGTYPE): another program"
-            + " writes there; give the service its own database or redis.key-prefix"),
+    WRONGTYPE,
     /**
      * {@code LOADING}, {@code BUSY}, {@code MISCONF}, {@code MASTERDOWN}, …: Redis says not now.
      */
-    REFUSING("refusing", "Redis refuses commands for now (LOADING, BUSY, MISCONF or MASTERDOWN)");
-
-    private final Text text;
-
-    Reason(String label, String explanation) {
-      this.text = new Text(label, explanation);
-    }
+    REFUSING;
 
     @Override
-    public Text text() {
-      return text;
+    public String explanation() {
+      return switch (this) {
+        case UNREACHABLE -> "Redis cannot be reached";
+        case NOAUTH ->
+            "Redis refuses the service's credentials (NOAUTH/WRONGPASS): set the password in"
+                + " quarkus.redis.hosts or quarkus.redis.password";
+        case OOM ->
+            "Redis is full (OOM: maxmemory reached under noeviction) and refuses writes: raise"
+                + " maxmemory or free memory";
+        case READONLY ->
+            "Redis is a read-only replica (READONLY): point quarkus.redis.hosts at the primary";
+        case WRONGTYPE ->
+            "a key under the service's prefix holds the wrong type (WRONGTYPE): another program"
+                + " writes there; give the service its own database or redis.key-prefix";
+        case REFUSING -> "Redis refuses commands for now (LOADING, BUSY, MISCONF or MASTERDOWN)";
+      };
     }
   }
 

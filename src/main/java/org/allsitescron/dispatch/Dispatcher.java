@@ -31,7 +31,7 @@ public class Dispatcher {
   }
 
   /** One outcome per site URL, in completion order. */
-  public Multi<SiteOutcome> dispatch(Multi<String> siteUrls) {
+  public Multi<SiteResponse> dispatch(Multi<String> siteUrls) {
     return dispatch(siteUrls, url -> true);
   }
 
@@ -44,7 +44,7 @@ public class Dispatcher {
    * One outcome per site URL that {@code mayStart} still allows at the moment its request would be
    * sent (after any wait for its host); a site it refuses is dropped, with no outcome.
    */
-  public Multi<SiteOutcome> dispatch(Multi<String> siteUrls, Predicate<String> mayStart) {
+  public Multi<SiteResponse> dispatch(Multi<String> siteUrls, Predicate<String> mayStart) {
     return dispatch(
         siteUrls, Function.identity(), mayStart, (url, outcome) -> Uni.createFrom().item(outcome));
   }
@@ -56,11 +56,11 @@ public class Dispatcher {
    * waits for the site's cron work to finish makes the caps count that work, not just the open
    * requests.
    */
-  public <T> Multi<SiteOutcome> dispatch(
+  public <T, R> Multi<R> dispatch(
       Multi<T> sites,
       Function<T, String> siteUrl,
       Predicate<String> mayStart,
-      BiFunction<T, SiteOutcome, Uni<SiteOutcome>> settle) {
+      BiFunction<T, SiteResponse, Uni<R>> settle) {
     HostGate gate = new HostGate(perHostConcurrency, perHostRate);
     return sites
         .onItem()
@@ -69,14 +69,14 @@ public class Dispatcher {
   }
 
   /** A refused site's Uni emits null, which the merge skips. */
-  private <T> Uni<SiteOutcome> request(
+  private <T, R> Uni<R> request(
       HostGate gate,
       T site,
       String siteUrl,
       Predicate<String> mayStart,
-      BiFunction<T, SiteOutcome, Uni<SiteOutcome>> settle) {
+      BiFunction<T, SiteResponse, Uni<R>> settle) {
     CronTarget target = CronTarget.of(siteUrl);
-    Supplier<Uni<SiteOutcome>> send =
+    Supplier<Uni<R>> send =
         () ->
             mayStart.test(siteUrl)
                 ? client
@@ -84,7 +84,7 @@ public class Dispatcher {
                     .onItem()
                     .ifNotNull()
                     .transformToUni(outcome -> settle.apply(site, outcome))
-                : Uni.createFrom().<SiteOutcome>nullItem();
+                : Uni.createFrom().<R>nullItem();
     if (!target.isValid()) {
       return send.get();
     }

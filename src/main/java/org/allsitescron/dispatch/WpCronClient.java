@@ -27,11 +27,12 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.config.SiteUrl;
+import org.allsitescron.dispatch.SiteResponse.Result;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Requests one site's {@code wp-cron.php} the way a system cron does and turns whatever happens
- * into a {@link SiteOutcome}; it never fails.
+ * into a {@link SiteResponse}; it never fails.
  *
  * <p>A plain {@code GET} without a query string: WordPress's {@code wp-cron.php} then takes its own
  * {@code doing_cron} lock and runs the due events. With {@code ?doing_wp_cron=<value>} (what the
@@ -146,16 +147,16 @@ public class WpCronClient {
   }
 
   /** Requests the target's {@code wp-cron.php}; the outcome carries the site's display URL. */
-  Uni<SiteOutcome> request(CronTarget target) {
+  Uni<SiteResponse> request(CronTarget target) {
     String siteUrl = target.displayUrl();
     if (!target.isValid()) {
       return Uni.createFrom()
-          .item(SiteOutcome.failed(siteUrl, Outcome.CONNECT_ERROR, 0, target.problem(), 0));
+          .item(new SiteResponse(siteUrl, Result.CONNECT_ERROR, 0, target.problem(), 0));
     }
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     return follow(target.url(), 0, deadline)
-        .map(status -> SiteOutcome.answered(siteUrl, status, millisSince(start)))
+        .map(status -> SiteResponse.answered(siteUrl, status, millisSince(start)))
         .onFailure()
         .recoverWithItem(e -> judged(e).outcome(siteUrl, millisSince(start)));
   }
@@ -171,7 +172,7 @@ public class WpCronClient {
       return Uni.createFrom()
           .failure(
               new Failed(
-                  Outcome.CONNECT_ERROR,
+                  Result.CONNECT_ERROR,
                   0,
                   "credentials are only sent over https (all-sites-cron.basic-auth-over-http)"));
     }
@@ -189,7 +190,7 @@ public class WpCronClient {
       return follow(follow.target(), hops + 1, deadline);
     }
     String reason = ((RedirectPolicy.Refuse) verdict).reason();
-    return Uni.createFrom().failure(new Failed(Outcome.HTTP_ERROR, answer.status(), reason));
+    return Uni.createFrom().failure(new Failed(Result.HTTP_ERROR, answer.status(), reason));
   }
 
   private static Uni<Integer> done(Answer answer) {
@@ -316,7 +317,7 @@ public class WpCronClient {
         reused = connection != null && !used.add(connection);
       }
       if (late) {
-        req.reset(0, new Failed(Outcome.TIMEOUT, 0, "deadline passed"));
+        req.reset(0, new Failed(Result.TIMEOUT, 0, "deadline passed"));
         return;
       }
       if (connection != null) {
@@ -368,7 +369,7 @@ public class WpCronClient {
       }
       vertx.cancelTimer(timer);
       if (toReset != null) {
-        toReset.reset(0, new Failed(Outcome.TIMEOUT, 0, "abandoned"));
+        toReset.reset(0, new Failed(Result.TIMEOUT, 0, "abandoned"));
       }
     }
 
@@ -396,11 +397,11 @@ public class WpCronClient {
       long ms = timeout.toMillis();
       return switch (at) {
         case CONNECTING ->
-            new Failed(Outcome.CONNECT_ERROR, 0, "no connection within " + ms + " ms");
-        case SENT -> new Failed(Outcome.TIMEOUT, 0, "no answer within " + ms + " ms");
+            new Failed(Result.CONNECT_ERROR, 0, "no connection within " + ms + " ms");
+        case SENT -> new Failed(Result.TIMEOUT, 0, "no answer within " + ms + " ms");
         case BODY ->
             new Failed(
-                Outcome.TIMEOUT,
+                Result.TIMEOUT,
                 seenStatus,
                 "answered HTTP " + seenStatus + " but the body did not end within " + ms + " ms");
       };
@@ -425,15 +426,15 @@ public class WpCronClient {
     ExplainingTrust.SiteCertificateException certificate =
         find(e, ExplainingTrust.SiteCertificateException.class);
     if (certificate != null) {
-      return new Failed(Outcome.TLS_ERROR, 0, certificate.getMessage());
+      return new Failed(Result.TLS_ERROR, 0, certificate.getMessage());
     }
     SSLException tls = find(e, SSLException.class);
     if (tls != null) {
-      return new Failed(Outcome.TLS_ERROR, 0, "TLS failed: " + message(tls));
+      return new Failed(Result.TLS_ERROR, 0, "TLS failed: " + message(tls));
     }
     if (find(e, TooLongFrameException.class) != null) {
       return new Failed(
-          Outcome.HTTP_ERROR,
+          Result.HTTP_ERROR,
           0,
           "response headers larger than "
               + maxHeaderSize
@@ -441,10 +442,10 @@ public class WpCronClient {
     }
     if (e instanceof HttpClosedException && at == Phase.SENT) {
       Failed closed =
-          new Failed(Outcome.CONNECT_ERROR, 0, "connection closed by the site before it answered");
+          new Failed(Result.CONNECT_ERROR, 0, "connection closed by the site before it answered");
       return reused ? new StaleConnection(closed) : closed;
     }
-    return new Failed(Outcome.CONNECT_ERROR, 0, message(e));
+    return new Failed(Result.CONNECT_ERROR, 0, message(e));
   }
 
   /** Any failure as a judged one: an unexpected exception is a connect error with its text. */
@@ -474,17 +475,17 @@ public class WpCronClient {
 
   /** A site's failure, already judged: its outcome, the status seen (0 if none) and why. */
   private static final class Failed extends RuntimeException {
-    private final Outcome outcome;
+    private final Result outcome;
     private final int status;
 
-    private Failed(Outcome outcome, int status, String message) {
+    private Failed(Result outcome, int status, String message) {
       super(message, null, false, false);
       this.outcome = outcome;
       this.status = status;
     }
 
-    private SiteOutcome outcome(String siteUrl, long durationMs) {
-      return SiteOutcome.failed(siteUrl, outcome, status, getMessage(), durationMs);
+    private SiteResponse outcome(String siteUrl, long durationMs) {
+      return new SiteResponse(siteUrl, outcome, status, getMessage(), durationMs);
     }
   }
 

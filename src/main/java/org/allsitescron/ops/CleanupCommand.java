@@ -1,41 +1,38 @@
 package org.allsitescron.ops;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.QuarkusApplication;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import org.allsitescron.coordination.CoordinationMode;
 import org.allsitescron.coordination.LockState;
 import org.allsitescron.coordination.RunLock;
-import org.allsitescron.coordination.redis.RedisCleanup;
+import org.allsitescron.coordination.Upkeep;
 
 /**
  * {@code cleanup [--force]} ("uninstall"): removes every key the service keeps in Redis and says
  * which. Refuses while a run holds the lock, unless {@code --force}.
  */
-public class CleanupCommand implements QuarkusApplication {
+public class CleanupCommand extends UpkeepCommand {
 
   static final String NAME = "cleanup";
-  private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-  @Inject CoordinationMode mode;
   @Inject RunLock lock;
-  @Inject Instance<RedisCleanup> cleanup;
 
   @Override
-  public int run(String... args) {
-    List<String> options = Arrays.asList(args).subList(1, args.length);
-    if (!options.stream().allMatch("--force"::equals)) {
-      Log.errorf("Usage: cleanup [--force]; unknown option in %s", options);
-      return 2;
+  boolean usable(List<String> options) {
+    if (options.stream().allMatch("--force"::equals)) {
+      return true;
     }
-    if (!mode.isRedis()) {
-      Log.info("Embedded mode: nothing is stored outside this process, nothing to clean up");
-      return 0;
-    }
+    Log.errorf("Usage: cleanup [--force]; unknown option in %s", options);
+    return false;
+  }
+
+  @Override
+  String inEmbeddedMode() {
+    return "nothing is stored outside this process, nothing to clean up";
+  }
+
+  @Override
+  int run(Upkeep upkeep, List<String> options) {
     LockState state = lock.inspect().await().atMost(TIMEOUT);
     if (state.held() && !options.contains("--force")) {
       Log.errorf(
@@ -43,7 +40,7 @@ public class CleanupCommand implements QuarkusApplication {
           state.owner(), state.ttlMs());
       return 1;
     }
-    List<String> removed = cleanup.get().removeAll().await().atMost(TIMEOUT);
+    List<String> removed = upkeep.removeAll().await().atMost(TIMEOUT);
     removed.forEach(key -> Log.infof("removed %s", key));
     Log.infof("Cleanup done: %d key(s) removed", removed.size());
     return 0;

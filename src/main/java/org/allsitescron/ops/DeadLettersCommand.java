@@ -5,53 +5,48 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.QuarkusApplication;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.allsitescron.coordination.CoordinationMode;
 import org.allsitescron.coordination.Job;
-import org.allsitescron.coordination.redis.RedisDeadLetters;
+import org.allsitescron.coordination.Upkeep;
 
 /**
  * {@code dead-letters list [--limit N] | replay (--all | N...) | purge}: shows the jobs the queue
  * gave up on, puts them back into the queue (retries from 0), or drops them all.
  */
-public class DeadLettersCommand implements QuarkusApplication {
+public class DeadLettersCommand extends UpkeepCommand {
 
   static final String NAME = "dead-letters";
   static final int DEFAULT_LIMIT = 50;
   private static final int SHOWN_JOB_CHARS = 300;
-  private static final Duration TIMEOUT = Duration.ofMinutes(2);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String USAGE =
       "Usage: dead-letters list [--limit N] | dead-letters replay (--all | N...)"
           + " | dead-letters purge";
 
-  @Inject CoordinationMode mode;
-  @Inject Instance<RedisDeadLetters> deadLetters;
+  @Override
+  boolean usable(List<String> options) {
+    if (options.isEmpty()) {
+      Log.error(USAGE);
+      return false;
+    }
+    return true;
+  }
 
   @Override
-  public int run(String... args) {
-    List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
-    if (rest.isEmpty()) {
-      Log.error(USAGE);
-      return 2;
-    }
-    if (!mode.isRedis()) {
-      Log.info("Embedded mode: the dead-letter list lives in the service's memory, nothing to do");
-      return 0;
-    }
+  String inEmbeddedMode() {
+    return "the dead-letter list lives in the service's memory, nothing to do";
+  }
+
+  @Override
+  int run(Upkeep upkeep, List<String> rest) {
     List<String> options = rest.subList(1, rest.size());
     try {
       return switch (rest.get(0)) {
-        case "list" -> list(options);
-        case "replay" -> replay(options);
-        case "purge" -> options.isEmpty() ? purge() : usage("purge takes no option");
+        case "list" -> list(upkeep, options);
+        case "replay" -> replay(upkeep, options);
+        case "purge" -> options.isEmpty() ? purge(upkeep) : usage("purge takes no option");
         default -> usage("unknown action " + rest.get(0));
       };
     } catch (NumberFormatException e) {
@@ -59,7 +54,7 @@ public class DeadLettersCommand implements QuarkusApplication {
     }
   }
 
-  private int list(List<String> options) {
+  private int list(Upkeep upkeep, List<String> options) {
     int limit = DEFAULT_LIMIT;
     if (options.size() == 2 && "--limit".equals(options.get(0))) {
       limit = Integer.parseInt(options.get(1));
@@ -69,7 +64,7 @@ public class DeadLettersCommand implements QuarkusApplication {
     if (limit < 1) {
       return usage("--limit must be at least 1");
     }
-    RedisDeadLetters.Listing listing = deadLetters.get().read(limit).await().atMost(TIMEOUT);
+    Upkeep.DeadLetters listing = upkeep.deadLetters(limit).await().atMost(TIMEOUT);
     for (int i = 0; i < listing.entries().size(); i++) {
       Entry entry = Entry.parse(listing.entries().get(i));
       Log.infof(
@@ -89,7 +84,7 @@ public class DeadLettersCommand implements QuarkusApplication {
     return 0;
   }
 
-  private int replay(List<String> options) {
+  private int replay(Upkeep upkeep, List<String> options) {
     if (options.isEmpty()) {
       return usage("replay needs --all or the numbers that list shows");
     }
@@ -105,7 +100,7 @@ public class DeadLettersCommand implements QuarkusApplication {
       }
     }
     int limit = all ? Integer.MAX_VALUE - 1 : wanted.stream().max(Integer::compare).orElse(1);
-    List<String> entries = deadLetters.get().read(limit).await().atMost(TIMEOUT).entries();
+    List<String> entries = upkeep.deadLetters(limit).await().atMost(TIMEOUT).entries();
     if (all) {
       wanted.clear();
       for (int i = 1; i <= entries.size(); i++) {
@@ -126,7 +121,7 @@ public class DeadLettersCommand implements QuarkusApplication {
       if (problem != null) {
         Log.errorf("#%d not replayed: %s", number, problem);
         refused++;
-      } else if (deadLetters.get().replay(stored, entry.freshJob()).await().atMost(TIMEOUT)) {
+      } else if (upkeep.replay(stored, entry.freshJob()).await().atMost(TIMEOUT)) {
         Log.infof(
             "#%d queued again (buried %s, reason: %s)", number, entry.buriedAt(), entry.reason());
         replayed++;
@@ -139,8 +134,8 @@ public class DeadLettersCommand implements QuarkusApplication {
     return refused == 0 ? 0 : 1;
   }
 
-  private int purge() {
-    long removed = deadLetters.get().purge().await().atMost(TIMEOUT);
+  private int purge(Upkeep upkeep) {
+    long removed = upkeep.purgeDeadLetters().await().atMost(TIMEOUT);
     Log.infof("Purge done: %d dead letter(s) removed", removed);
     return 0;
   }

@@ -6,11 +6,11 @@ import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.allsitescron.dispatch.Outcome;
-import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.run.Outcome;
 import org.allsitescron.run.RunEvents.RunEnded;
 import org.allsitescron.run.RunEvents.SiteDone;
 import org.allsitescron.run.RunReport;
+import org.allsitescron.run.SiteOutcome;
 
 /**
  * Failed sites (errors and timeouts) at WARN without flooding the log: one line each for the first

@@ -64,7 +64,7 @@ public class StartupChecks {
       Log.warn(
           "No auth token is set: the endpoints are open to anyone who can reach them."
               + " Set ALL_SITES_CRON_AUTH_TOKEN to require one.");
-    } else if (!config.authRequired()) {
+    } else if (!config.effectiveRequireAuth()) {
       Log.warn(
           "all-sites-cron.require-auth=false: a token is set but not demanded, the endpoints are"
               + " open to anyone who can reach them.");

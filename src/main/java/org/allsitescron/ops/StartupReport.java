@@ -2,15 +2,22 @@ package org.allsitescron.ops;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.WithName;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.allsitescron.config.CronConfig;
@@ -28,6 +35,12 @@ public class StartupReport {
 
   static final String MASK = "****";
   static final String NOT_SET = "(not set)";
+
+  private static final String PREFIX = "all-sites-cron.";
+
+  /** Keys whose value is a secret: only whether they are set is shown. */
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i)token|password|passwd|secret|credential");
 
   /**
    * The user info of a URL, {@code scheme://user:password@} or {@code scheme://password@}, up to
@@ -66,61 +79,17 @@ public class StartupReport {
     Log.info(text);
   }
 
-  /** Every key shown, in a stable order, with its masked value. */
+  /**
+   * Every key shown with its masked value: the coordination and the site source as they were
+   * resolved, then every key of the {@link CronConfig} mapping (walked, never listed by hand) in
+   * alphabetical order, then the Quarkus keys above.
+   */
   static Map<String, String> entries(
       CronConfig config, CoordinationMode mode, SiteSource sites, Config raw) {
-    String p = "all-sites-cron.";
     Map<String, String> shown = new LinkedHashMap<>();
     shown.put("coordination", mode.label());
     shown.put("sites", sites.describe());
-    shown.put(p + "rate-limit-seconds", String.valueOf(config.rateLimitSeconds()));
-    shown.put(p + "number-of-sites", String.valueOf(config.numberOfSites()));
-    shown.put(p + "batch-size", String.valueOf(config.batchSize()));
-    shown.put(p + "concurrency", String.valueOf(config.concurrency()));
-    shown.put(p + "per-host-concurrency", String.valueOf(config.effectivePerHostConcurrency()));
-    shown.put(p + "per-host-rate", String.valueOf(config.perHostRate()));
-    shown.put(p + "request-timeout", String.valueOf(config.requestTimeout()));
-    shown.put(p + "ssl-verify", String.valueOf(config.sslVerify()));
-    shown.put(p + "cron-check.mode", config.effectiveCronCheckMode().label());
-    shown.put(p + "cron-check.settle-timeout", String.valueOf(config.cronCheck().settleTimeout()));
-    shown.put(p + "cron-check.poll-interval", String.valueOf(config.cronCheck().pollInterval()));
-    shown.put(p + "tls-configuration-name", config.tlsConfigurationName().orElse(NOT_SET));
-    shown.put(p + "max-response-header-size", String.valueOf(config.maxResponseHeaderSize()));
-    shown.put(p + "basic-auth-over-http", String.valueOf(config.basicAuthOverHttp()));
-    shown.put(p + "lock-timeout", String.valueOf(config.lockTimeout()));
-    shown.put(p + "shutdown-grace", String.valueOf(config.shutdownGrace()));
-    shown.put(p + "auth-token", config.authToken().isPresent() ? MASK : NOT_SET);
-    shown.put(p + "require-auth", String.valueOf(config.authRequired()));
-    shown.put(p + "use-redis-queue", config.useRedisQueue().name().toLowerCase(Locale.ROOT));
-    shown.put(p + "redis.key-prefix", config.redis().keyPrefix());
-    shown.put(p + "redis.queue-key", config.redis().effectiveQueueKey());
-    shown.put(p + "redis.max-retries", String.valueOf(config.redis().maxRetries()));
-    shown.put(p + "redis.report-ttl", String.valueOf(config.redis().reportTtl()));
-    shown.put(p + "worker.enabled", String.valueOf(config.worker().enabled()));
-    shown.put(p + "worker.poll-interval", String.valueOf(config.worker().pollInterval()));
-    shown.put(p + "worker.heartbeat-interval", String.valueOf(config.worker().heartbeatInterval()));
-    shown.put(
-        p + "metrics.queue-poll-interval", String.valueOf(config.metrics().queuePollInterval()));
-    shown.put(p + "backoff.enabled", String.valueOf(config.backoff().enabled()));
-    shown.put(p + "backoff.after-failures", String.valueOf(config.backoff().afterFailures()));
-    shown.put(p + "backoff.max", String.valueOf(config.backoff().max()));
-    shown.put(
-        p + "backoff.initial",
-        config.backoff().initial().map(String::valueOf).orElse("one run's interval"));
-    shown.put(p + "health.behind-after", String.valueOf(config.health().behindAfter()));
-    shown.put(p + "health.ttl", String.valueOf(config.health().ttl()));
-    CronConfig.Sites.WordpressDb db = config.sites().wordpressDb();
-    shown.put(
-        p + "sites.source",
-        config.sites().source().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    shown.put(
-        p + "sites.static",
-        config.sites().staticUrls().map(urls -> urls.size() + " URLs").orElse(NOT_SET));
-    shown.put(p + "sites.wordpress-db.table-prefix", db.tablePrefix());
-    shown.put(
-        p + "sites.wordpress-db.network-id",
-        db.networkId().isPresent() ? String.valueOf(db.networkId().getAsInt()) : "all");
-    shown.put(p + "sites.wordpress-db.scheme", db.scheme());
+    shown.putAll(mapped(config));
     for (String key : QUARKUS_KEYS) {
       shown.put(key, value(raw, key).map(StartupReport::maskUrl).orElse(NOT_SET));
     }
@@ -128,6 +97,102 @@ public class StartupReport {
       shown.put(key, value(raw, key).filter(v -> !v.isEmpty()).map(v -> MASK).orElse(NOT_SET));
     }
     return shown;
+  }
+
+  /** Every key of the mapping with the value in force, masked, in alphabetical order. */
+  static Map<String, String> mapped(CronConfig config) {
+    Map<String, String> mapped = new TreeMap<>();
+    walk(config, CronConfig.class, config, PREFIX, mapped);
+    return mapped;
+  }
+
+  /**
+   * Puts every key of one group of the mapping: a nested group is walked in turn, and an optional
+   * key shows the value in force when the mapping has an {@code effective…} method for it ({@code
+   * effectivePerHostConcurrency}, {@code effectiveCronCheckMode}).
+   */
+  private static void walk(
+      CronConfig root, Class<?> type, Object group, String prefix, Map<String, String> shown) {
+    for (Method method : type.getMethods()) {
+      if (method.isDefault()
+          || Modifier.isStatic(method.getModifiers())
+          || method.getParameterCount() > 0) {
+        continue;
+      }
+      String name = keyName(method);
+      Object value = invoke(method, group);
+      if (method.getReturnType().isInterface()
+          && method.getReturnType().getEnclosingClass() != null) {
+        walk(root, method.getReturnType(), value, prefix + name + ".", shown);
+        continue;
+      }
+      String relative = (prefix + name).substring(PREFIX.length());
+      Optional<Method> effective =
+          effective(type, method.getName()).or(() -> effective(CronConfig.class, camel(relative)));
+      Object shownValue =
+          effective.map(m -> invoke(m, m.getDeclaringClass() == type ? group : root)).orElse(value);
+      shown.put(prefix + name, render(name, shownValue));
+    }
+  }
+
+  /** The key of a mapping method: its {@code @WithName}, or its name in kebab-case. */
+  private static String keyName(Method method) {
+    WithName named = method.getAnnotation(WithName.class);
+    return named != null
+        ? named.value()
+        : method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code cron-check.mode} as {@code CronCheckMode}, to find {@code effectiveCronCheckMode}. */
+  private static String camel(String key) {
+    StringBuilder name = new StringBuilder();
+    for (String part : key.split("[-.]")) {
+      name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return name.toString();
+  }
+
+  private static Optional<Method> effective(Class<?> type, String name) {
+    String wanted = "effective" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return Arrays.stream(type.getMethods())
+        .filter(m -> m.isDefault() && m.getParameterCount() == 0 && m.getName().equals(wanted))
+        .findFirst();
+  }
+
+  private static Object invoke(Method method, Object target) {
+    try {
+      return method.invoke(target);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + method, e);
+    }
+  }
+
+  /** A value as shown: secrets masked, URLs without passwords, lists counted, enums as in YAML. */
+  private static String render(String name, Object value) {
+    Object present = unwrap(value);
+    if (present == null) {
+      return NOT_SET;
+    }
+    if (SECRET_KEY.matcher(name).find()) {
+      return MASK;
+    }
+    if (present instanceof Collection<?> values) {
+      return values.size() + " values";
+    }
+    if (present instanceof Enum<?> constant) {
+      return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+    return maskUrl(String.valueOf(present));
+  }
+
+  private static Object unwrap(Object value) {
+    if (value instanceof Optional<?> optional) {
+      return optional.orElse(null);
+    }
+    if (value instanceof OptionalInt optional) {
+      return optional.isPresent() ? optional.getAsInt() : null;
+    }
+    return value;
   }
 
   /**

@@ -2,9 +2,7 @@ package org.allsitescron.run;
 
 import io.smallrye.mutiny.Uni;
 import org.allsitescron.config.CronConfig.CronCheckMode;
-import org.allsitescron.dispatch.CronOutcome;
-import org.allsitescron.dispatch.Outcome;
-import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.dispatch.SiteResponse;
 import org.allsitescron.sites.CronState;
 import org.allsitescron.sites.CronWatch;
 import org.allsitescron.sites.Site;
@@ -58,7 +56,8 @@ final class CronJudge {
    * The final outcome of a requested site. A site that had due events is watched (under its
    * per-host slot) until they are gone and the lock is released, or the settle timeout.
    */
-  Uni<SiteOutcome> settle(Site site, SiteOutcome answer) {
+  Uni<SiteOutcome> settle(Site site, SiteResponse response) {
+    SiteOutcome answer = SiteOutcome.of(response);
     CronState before = site.cron();
     if (mode == CronCheckMode.OFF || before == null) {
       return Uni.createFrom().item(answer);

@@ -1,7 +1,5 @@
 package org.allsitescron.run;
 
-import org.allsitescron.dispatch.SiteOutcome;
-
 /**
  * What a site's outcome says of its cron (SPEC §7) for site health: the cron outcome's label (empty
  * when cron was not checked) and the oldest overdue event's age (0 when none was overdue, negative

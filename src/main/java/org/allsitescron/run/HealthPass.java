@@ -15,8 +15,6 @@ import java.util.function.BiConsumer;
 import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.coordination.SiteHealthStore;
 import org.allsitescron.coordination.SiteRecord;
-import org.allsitescron.dispatch.Outcome;
-import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.Site;
 
 /**

@@ -3,8 +3,6 @@ package org.allsitescron.run;
 import java.time.Duration;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.SiteRecord;
-import org.allsitescron.dispatch.Outcome;
-import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.Site;
 
 /**

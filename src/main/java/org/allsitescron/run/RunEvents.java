@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.util.Locale;
 import org.allsitescron.coordination.Decision;
-import org.allsitescron.dispatch.SiteOutcome;
 
 /**
  * What runs and triggers tell whoever listens (metrics, logs), as small synchronous CDI events:

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
-import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.SiteSourceUnavailableException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -120,10 +119,16 @@ public record RunReport(
 
   /** This report ended {@code aborted}: with its own reason if it has one, else {@code reason}. */
   public RunReport abortedUnlessSo(String reason) {
+    return withEnd(
+        RunState.ABORTED, state == RunState.ABORTED && abortReason != null ? abortReason : reason);
+  }
+
+  /** A copy of this report with another state and abort reason; every count kept. */
+  public RunReport withEnd(RunState state, String abortReason) {
     return new RunReport(
         runId,
         trigger,
-        RunState.ABORTED,
+        state,
         startedAt,
         finishedAt,
         durationMs,
@@ -135,7 +140,7 @@ public record RunReport(
         duplicates,
         failedSites,
         fence,
-        state == RunState.ABORTED && abortReason != null ? abortReason : reason,
+        abortReason,
         resumedFrom,
         backoff,
         requested,

@@ -23,7 +23,6 @@ import org.allsitescron.coordination.Lease;
 import org.allsitescron.coordination.RunLock;
 import org.allsitescron.coordination.Ticket;
 import org.allsitescron.dispatch.Dispatcher;
-import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.CronWatch;
 import org.allsitescron.sites.Site;
 import org.allsitescron.sites.SiteSource;

@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.allsitescron.dispatch.CronOutcome;
-import org.allsitescron.dispatch.Outcome;
-import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.Site;
 
 /** The running count of one run, fed outcome by outcome from any thread. */

@@ -15,30 +15,27 @@ public class SiteSourceUnavailableException extends DependencyUnavailableExcepti
 
   /** Why the database cannot be read; the label is what readiness and error bodies show. */
   public enum Reason implements Refusal {
-    UNREACHABLE("unreachable", "the site database cannot be reached"),
-    ACCESS_DENIED(
-        "access_denied",
-        "the site database refuses the service's credentials (access denied): check"
-            + " quarkus.datasource.username and quarkus.datasource.password"),
-    NO_GRANT(
-        "no_grant",
-        "the database user may not read the network's tables (SELECT denied): grant SELECT on"
-            + " the blogs and options tables"),
-    MISSING_TABLE(
-        "missing_table",
-        "a table of the network is missing: check sites.wordpress-db.table-prefix and the"
-            + " database name"),
-    ERROR("error", "the site database answered with an error (see the service's log)");
-
-    private final Text text;
-
-    Reason(String label, String explanation) {
-      this.text = new Text(label, explanation);
-    }
+    UNREACHABLE,
+    ACCESS_DENIED,
+    NO_GRANT,
+    MISSING_TABLE,
+    ERROR;
 
     @Override
-    public Text text() {
-      return text;
+    public String explanation() {
+      return switch (this) {
+        case UNREACHABLE -> "the site database cannot be reached";
+        case ACCESS_DENIED ->
+            "the site database refuses the service's credentials (access denied): check"
+                + " quarkus.datasource.username and quarkus.datasource.password";
+        case NO_GRANT ->
+            "the database user may not read the network's tables (SELECT denied): grant SELECT"
+                + " on the blogs and options tables";
+        case MISSING_TABLE ->
+            "a table of the network is missing: check sites.wordpress-db.table-prefix and the"
+                + " database name";
+        case ERROR -> "the site database answered with an error (see the service's log)";
+      };
     }
   }
 

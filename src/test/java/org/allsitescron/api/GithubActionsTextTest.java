@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.allsitescron.dispatch.Outcome;
-import org.allsitescron.dispatch.SiteOutcome;
+import org.allsitescron.run.Outcome;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunState;
+import org.allsitescron.run.SiteOutcome;
 import org.allsitescron.run.Trigger;
 import org.junit.jupiter.api.Test;
 

@@ -8,12 +8,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.allsitescron.support.SiteServer;
 import org.allsitescron.support.TestNetwork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a client gets from the HTTP layer itself, and the query string read as PHP reads it. */
@@ -50,6 +56,41 @@ class HttpLayerTest {
         .body("code", equalTo("rest_invalid_param"))
         .body("message", containsString("dry_run"));
     assertThat(sites.allHits()).isEmpty();
+  }
+
+  /**
+   * Quarkus answers these before any handler of the application runs, with an empty body:
+   * docs/api.md says why and where. Should that change, this test shows it (and the answers can
+   * then be given in the error shape).
+   */
+  @ParameterizedTest
+  @CsvSource({"escape, 400", "path-escape, 400", "line, 414", "headers, 431", "garbage, 400"})
+  void whatQuarkusRefusesAloneHasAnEmptyBody(String refused, int status) throws IOException {
+    String request =
+        switch (refused) {
+          case "escape" ->
+              "GET " + BASE + "/run?dry_run=%ZZ HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
+          case "path-escape" ->
+              "GET " + BASE + "/r%ZZun HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
+          case "line" -> "GET " + BASE + "/run?x=" + "a".repeat(5000) + " HTTP/1.1\r\n\r\n";
+          case "headers" -> "GET " + BASE + "/run HTTP/1.1\r\nX: " + "a".repeat(21000) + "\r\n\r\n";
+          default -> "HELLO\r\n\r\n";
+        };
+
+    assertThat(raw(request))
+        .matches("(?s)HTTP/1\\.[01] " + status + " .*")
+        .containsIgnoringCase("content-length: 0")
+        .doesNotContainIgnoringCase("content-type");
+    assertThat(sites.allHits()).isEmpty();
+  }
+
+  /** What the service answers to a request sent as given, byte for byte (until it closes). */
+  private static String raw(String request) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
   }
 
   @Test

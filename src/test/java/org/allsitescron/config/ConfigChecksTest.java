@@ -1,6 +1,7 @@
 package org.allsitescron.config;
 
 import static org.allsitescron.config.ConfigTestSupport.mapping;
+import static org.allsitescron.config.ConfigTestSupport.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -41,19 +42,50 @@ class ConfigChecksTest {
 
   @Test
   void zeroTimeoutsAndAnOversizedPerHostCapAreNamed() {
+    assertThat(violations(Map.of("all-sites-cron.request-timeout", "0")))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "all-sites-cron.request-timeout must be greater than 0 (got PT0S)"));
     List<String> problems =
         ConfigChecks.problems(
             mapping(
                 Map.of(
-                    "all-sites-cron.request-timeout", "0",
                     "all-sites-cron.concurrency", "10",
                     "all-sites-cron.per-host-concurrency", "11")),
             false,
             false);
 
     assertThat(problems)
-        .anySatisfy(p -> assertThat(p).startsWith("all-sites-cron.request-timeout=PT0S"))
         .anySatisfy(p -> assertThat(p).startsWith("all-sites-cron.per-host-concurrency=11"));
+  }
+
+  @Test
+  void everyTimeThatMustBePositiveIsCheckedByBeanValidation() {
+    List<String> keys =
+        List.of(
+            "request-timeout",
+            "lock-timeout",
+            "worker.poll-interval",
+            "metrics.queue-poll-interval",
+            "backoff.max",
+            "backoff.initial",
+            "health.behind-after",
+            "health.ttl",
+            "cron-check.settle-timeout",
+            "cron-check.poll-interval");
+    for (String key : keys) {
+      assertThat(violations(Map.of("all-sites-cron." + key, "0s")))
+          .singleElement()
+          .asString()
+          .isEqualTo("all-sites-cron." + key + " must be greater than 0 (got PT0S)");
+    }
+    assertThat(violations(Map.of("all-sites-cron.shutdown-grace", "0s"))).isEmpty();
+    assertThat(violations(Map.of("all-sites-cron.redis.dead-letters.max-entries", "0")))
+        .singleElement()
+        .asString()
+        .startsWith("all-sites-cron.redis.dead-letters.max-entries must be at least 1 (got 0)");
   }
 
   @Test
@@ -108,16 +140,13 @@ class ConfigChecksTest {
   @Test
   void zeroCronCheckTimesAreNamed() {
     List<String> problems =
-        ConfigChecks.problems(
-            mapping(
-                Map.of(
-                    "all-sites-cron.cron-check.settle-timeout", "0",
-                    "all-sites-cron.cron-check.poll-interval", "0ms")),
-            false,
-            false);
+        violations(
+            Map.of(
+                "all-sites-cron.cron-check.settle-timeout", "0",
+                "all-sites-cron.cron-check.poll-interval", "0ms"));
 
     assertThat(problems)
-        .anySatisfy(p -> assertThat(p).startsWith("all-sites-cron.cron-check.settle-timeout="))
-        .anySatisfy(p -> assertThat(p).startsWith("all-sites-cron.cron-check.poll-interval="));
+        .anySatisfy(p -> assertThat(p).startsWith("all-sites-cron.cron-check.settle-timeout "))
+        .anySatisfy(p -> assertThat(p).startsWith("all-sites-cron.cron-check.poll-interval "));
   }
 }

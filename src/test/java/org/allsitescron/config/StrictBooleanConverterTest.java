@@ -51,7 +51,7 @@ class StrictBooleanConverterTest {
 
   @Test
   void aTokenWithRequireAuthUnsetMeansAuth() {
-    assertThat(mapping(Map.of("all-sites-cron.auth-token", "t")).authRequired()).isTrue();
+    assertThat(mapping(Map.of("all-sites-cron.auth-token", "t")).effectiveRequireAuth()).isTrue();
   }
 
   /** A boolean key added later without the strict converter would read "ture" as false. */

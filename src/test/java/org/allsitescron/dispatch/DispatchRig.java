@@ -81,7 +81,7 @@ final class DispatchRig implements AutoCloseable {
   }
 
   /** Dispatches the URLs and returns each outcome by its (display) URL. */
-  Map<String, SiteOutcome> run(List<String> urls) {
+  Map<String, SiteResponse> run(List<String> urls) {
     return dispatcher
         .dispatch(Multi.createFrom().iterable(urls))
         .collect()
@@ -89,11 +89,11 @@ final class DispatchRig implements AutoCloseable {
         .await()
         .atMost(WAIT)
         .stream()
-        .collect(Collectors.toMap(SiteOutcome::url, Function.identity(), (a, b) -> a));
+        .collect(Collectors.toMap(SiteResponse::url, Function.identity(), (a, b) -> a));
   }
 
   /** One site's outcome. */
-  SiteOutcome one(String url) {
+  SiteResponse one(String url) {
     return run(List.of(url)).values().iterator().next();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.allsitescron.dispatch.SiteResponse.Result;
 import org.allsitescron.support.SiteServer;
 import org.allsitescron.support.TestCertificates;
 import org.allsitescron.support.TestCertificates.Leaf;
@@ -36,9 +37,9 @@ class SiteTlsTest {
   void aCertificateFromTheConfiguredCaIsTrustedByIpAndByName() throws Exception {
     try (SiteServer sites = SiteServer.startTls(good.certificatePath(), good.keyPath());
         DispatchRig rig = DispatchRig.with().trust(certificates.caFile()).start()) {
-      assertThat(rig.one(sites.url("127.0.0.1", "ip")).outcome()).isEqualTo(Outcome.OK);
-      assertThat(rig.one("https://localhost:" + sites.port() + "/name").outcome())
-          .isEqualTo(Outcome.OK);
+      assertThat(rig.one(sites.url("127.0.0.1", "ip")).result()).isEqualTo(Result.OK);
+      assertThat(rig.one("https://localhost:" + sites.port() + "/name").result())
+          .isEqualTo(Result.OK);
       assertThat(sites.hits("ip")).isEqualTo(1);
       assertThat(sites.hits("name")).isEqualTo(1);
     }
@@ -48,10 +49,10 @@ class SiteTlsTest {
   void withoutTheCaTheSiteIsATlsErrorNamingTheIssuer() throws Exception {
     try (SiteServer sites = SiteServer.startTls(good.certificatePath(), good.keyPath());
         DispatchRig rig = DispatchRig.with().start()) {
-      SiteOutcome outcome = rig.one(sites.url("127.0.0.1", "site"));
+      SiteResponse outcome = rig.one(sites.url("127.0.0.1", "site"));
 
-      assertThat(outcome.outcome()).as(String.valueOf(outcome)).isEqualTo(Outcome.TLS_ERROR);
-      assertThat(outcome.outcome().isError()).isTrue();
+      assertThat(outcome.result()).as(String.valueOf(outcome)).isEqualTo(Result.TLS_ERROR);
+      assertThat(outcome.result().isError()).isTrue();
       assertThat(outcome.error()).startsWith("unknown issuer: ").contains("CN=" + CA_NAME);
       assertThat(sites.hits("site")).isZero();
     }
@@ -61,9 +62,9 @@ class SiteTlsTest {
   void anExpiredCertificateIsATlsError() throws Exception {
     try (SiteServer sites = SiteServer.startTls(expired.certificatePath(), expired.keyPath());
         DispatchRig rig = DispatchRig.with().trust(certificates.caFile()).start()) {
-      SiteOutcome outcome = rig.one(sites.url("127.0.0.1", "site"));
+      SiteResponse outcome = rig.one(sites.url("127.0.0.1", "site"));
 
-      assertThat(outcome.outcome()).as(String.valueOf(outcome)).isEqualTo(Outcome.TLS_ERROR);
+      assertThat(outcome.result()).as(String.valueOf(outcome)).isEqualTo(Result.TLS_ERROR);
       assertThat(outcome.error()).startsWith("certificate expired on ").contains("CN=expired");
     }
   }
@@ -72,12 +73,12 @@ class SiteTlsTest {
   void aCertificateForAnotherNameIsATlsError() throws Exception {
     try (SiteServer sites = SiteServer.startTls(otherName.certificatePath(), otherName.keyPath());
         DispatchRig rig = DispatchRig.with().trust(certificates.caFile()).start()) {
-      SiteOutcome byIp = rig.one(sites.url("127.0.0.1", "site"));
-      SiteOutcome byName = rig.one("https://localhost:" + sites.port() + "/site");
+      SiteResponse byIp = rig.one(sites.url("127.0.0.1", "site"));
+      SiteResponse byName = rig.one("https://localhost:" + sites.port() + "/site");
 
-      assertThat(byIp.outcome()).isEqualTo(Outcome.TLS_ERROR);
+      assertThat(byIp.result()).isEqualTo(Result.TLS_ERROR);
       assertThat(byIp.error()).startsWith("host name mismatch: ").contains("other.example");
-      assertThat(byName.outcome()).isEqualTo(Outcome.TLS_ERROR);
+      assertThat(byName.result()).isEqualTo(Result.TLS_ERROR);
       assertThat(byName.error())
           .isEqualTo("host name mismatch: localhost is not in the certificate (other.example)");
     }
@@ -87,7 +88,7 @@ class SiteTlsTest {
   void sslVerifyFalseTrustsAnything() throws Exception {
     try (SiteServer sites = SiteServer.startTls(expired.certificatePath(), expired.keyPath());
         DispatchRig rig = DispatchRig.with("ssl-verify", "false").start()) {
-      assertThat(rig.one(sites.url("127.0.0.1", "site")).outcome()).isEqualTo(Outcome.OK);
+      assertThat(rig.one(sites.url("127.0.0.1", "site")).result()).isEqualTo(Result.OK);
     }
   }
 
@@ -134,9 +135,9 @@ class SiteTlsTest {
         org.junit.jupiter.api.Assumptions.abort("cannot bind " + ip + ":80/443 here: " + e);
       }
       try (DispatchRig rig = DispatchRig.with().trust(certificates.caFile()).start()) {
-        SiteOutcome outcome = rig.one("http://" + ip + "/blog");
+        SiteResponse outcome = rig.one("http://" + ip + "/blog");
 
-        assertThat(outcome.outcome()).as(String.valueOf(outcome)).isEqualTo(Outcome.OK);
+        assertThat(outcome.result()).as(String.valueOf(outcome)).isEqualTo(Result.OK);
         assertThat(secureHits.get()).isEqualTo(1);
       }
     } finally {
@@ -164,9 +165,9 @@ class SiteTlsTest {
   void plainHttpOnATlsPortIsATlsError() throws Exception {
     try (SiteServer plain = SiteServer.start(0);
         DispatchRig rig = DispatchRig.with().start()) {
-      SiteOutcome outcome = rig.one("https://127.0.0.1:" + plain.port() + "/site");
+      SiteResponse outcome = rig.one("https://127.0.0.1:" + plain.port() + "/site");
 
-      assertThat(outcome.outcome()).as(String.valueOf(outcome)).isEqualTo(Outcome.TLS_ERROR);
+      assertThat(outcome.result()).as(String.valueOf(outcome)).isEqualTo(Result.TLS_ERROR);
       assertThat(outcome.error()).startsWith("TLS failed: ");
     }
   }

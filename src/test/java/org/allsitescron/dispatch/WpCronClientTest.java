@@ -14,6 +14,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.allsitescron.dispatch.SiteResponse.Result;
 import org.allsitescron.support.SiteServer;
 import org.allsitescron.support.SiteServer.Behavior;
 import org.junit.jupiter.api.AfterAll;
@@ -71,25 +72,25 @@ class WpCronClientTest {
             .start()) {
       for (int run = 1; run <= 2; run++) {
         long start = System.nanoTime();
-        Map<String, SiteOutcome> outcomes = rig.run(urls);
+        Map<String, SiteResponse> outcomes = rig.run(urls);
         long tookMs = (System.nanoTime() - start) / 1_000_000;
 
         for (String site : fine) {
-          assertThat(outcomes.get(sites.url(HOST, site)).outcome())
+          assertThat(outcomes.get(sites.url(HOST, site)).result())
               .as("run %d, %s", run, site)
-              .isEqualTo(Outcome.OK);
+              .isEqualTo(Result.OK);
         }
         for (String site : List.of("trickle-1", "trickle-2", "endless")) {
-          SiteOutcome outcome = outcomes.get(sites.url(HOST, site));
-          assertThat(outcome.outcome()).as("run %d, %s", run, site).isEqualTo(Outcome.TIMEOUT);
+          SiteResponse outcome = outcomes.get(sites.url(HOST, site));
+          assertThat(outcome.result()).as("run %d, %s", run, site).isEqualTo(Result.TIMEOUT);
           assertThat(outcome.status()).isEqualTo(200);
           assertThat(outcome.error()).contains("body did not end within 1000 ms");
           // The deadline is the deadline: 1 s, not 1 s plus however long the body goes on.
           assertThat(outcome.durationMs()).isLessThan(1_500);
         }
         // 50 MB over loopback may or may not fit in 1 s; either way it ends by the deadline.
-        SiteOutcome huge = outcomes.get(sites.url(HOST, "huge"));
-        assertThat(huge.outcome()).isIn(Outcome.OK, Outcome.TIMEOUT);
+        SiteResponse huge = outcomes.get(sites.url(HOST, "huge"));
+        assertThat(huge.result()).isIn(Result.OK, Result.TIMEOUT);
         assertThat(huge.durationMs()).isLessThan(1_500);
         // Two slots on the host: the four slow sites cost two deadlines, then the rest goes fast.
         assertThat(tookMs).as("run %d took", run).isLessThan(4_000);
@@ -104,9 +105,9 @@ class WpCronClientTest {
   void aHangingSiteTimesOutWithinItsDeadline() throws Exception {
     sites.behave("hang", Behavior.HANG);
     try (DispatchRig rig = DispatchRig.with("request-timeout", "1500ms").start()) {
-      SiteOutcome outcome = rig.one(sites.url(HOST, "hang"));
+      SiteResponse outcome = rig.one(sites.url(HOST, "hang"));
 
-      assertThat(outcome.outcome()).as(String.valueOf(outcome)).isEqualTo(Outcome.TIMEOUT);
+      assertThat(outcome.result()).as(String.valueOf(outcome)).isEqualTo(Result.TIMEOUT);
       assertThat(outcome.error()).isEqualTo("no answer within 1500 ms");
       assertThat(outcome.durationMs()).isBetween(1_450L, 2_500L);
     }
@@ -116,11 +117,11 @@ class WpCronClientTest {
   void aKeptAliveConnectionTheSiteClosedIsRetriedOnceOnAFreshOne() throws Exception {
     sites.behave("closer", Behavior.CLOSE_REUSED);
     try (DispatchRig rig = DispatchRig.with("per-host-concurrency", "1").start()) {
-      assertThat(rig.one(sites.url(HOST, "closer")).outcome()).isEqualTo(Outcome.OK);
+      assertThat(rig.one(sites.url(HOST, "closer")).result()).isEqualTo(Result.OK);
       // The pooled connection comes back; the site drops the request that arrives on it.
-      SiteOutcome second = rig.one(sites.url(HOST, "closer"));
+      SiteResponse second = rig.one(sites.url(HOST, "closer"));
 
-      assertThat(second.outcome()).as(String.valueOf(second)).isEqualTo(Outcome.OK);
+      assertThat(second.result()).as(String.valueOf(second)).isEqualTo(Result.OK);
       assertThat(sites.dropped()).isEqualTo(1);
       assertThat(sites.hits("closer")).isEqualTo(2);
     }
@@ -152,19 +153,19 @@ class WpCronClientTest {
     root.addHandler(capture);
     try (DispatchRig rig = DispatchRig.with("max-response-header-size", "32768").start()) {
       sites.headerBytes(16 * 1024);
-      assertThat(rig.one(sites.url(HOST, "header")).outcome()).isEqualTo(Outcome.OK);
+      assertThat(rig.one(sites.url(HOST, "header")).result()).isEqualTo(Result.OK);
 
       sites.headerBytes(40 * 1024);
-      SiteOutcome tooBig = rig.one(sites.url(HOST, "header"));
+      SiteResponse tooBig = rig.one(sites.url(HOST, "header"));
 
-      assertThat(tooBig.outcome()).isEqualTo(Outcome.HTTP_ERROR);
+      assertThat(tooBig.result()).isEqualTo(Result.HTTP_ERROR);
       assertThat(tooBig.error())
           .isEqualTo(
               "response headers larger than 32768 bytes"
                   + " (all-sites-cron.max-response-header-size)");
       // The connection is usable again for the next site.
       sites.headerBytes(1024);
-      assertThat(rig.one(sites.url(HOST, "header")).outcome()).isEqualTo(Outcome.OK);
+      assertThat(rig.one(sites.url(HOST, "header")).result()).isEqualTo(Result.OK);
     } finally {
       root.removeHandler(capture);
     }
@@ -190,7 +191,7 @@ class WpCronClientTest {
     sites.redirectTo("to-ftp", "ftp://" + HOST + "/x");
 
     try (DispatchRig rig = DispatchRig.with().start()) {
-      Map<String, SiteOutcome> outcomes =
+      Map<String, SiteResponse> outcomes =
           rig.run(
               List.of(
                   sites.url(HOST, "to-path"),
@@ -200,7 +201,7 @@ class WpCronClientTest {
                   sites.url(HOST, "to-host"),
                   sites.url(HOST, "to-ftp")));
 
-      assertThat(outcomes.get(sites.url(HOST, "to-path")).outcome()).isEqualTo(Outcome.OK);
+      assertThat(outcomes.get(sites.url(HOST, "to-path")).result()).isEqualTo(Result.OK);
       assertThat(sites.hits("landing")).isEqualTo(1);
       assertRefused(outcomes.get(sites.url(HOST, "to-port")), "redirect to another port refused");
       assertRefused(
@@ -216,8 +217,8 @@ class WpCronClientTest {
     }
   }
 
-  private static void assertRefused(SiteOutcome outcome, String reason) {
-    assertThat(outcome.outcome()).as(String.valueOf(outcome)).isEqualTo(Outcome.HTTP_ERROR);
+  private static void assertRefused(SiteResponse outcome, String reason) {
+    assertThat(outcome.result()).as(String.valueOf(outcome)).isEqualTo(Result.HTTP_ERROR);
     assertThat(outcome.status()).isEqualTo(302);
     assertThat(outcome.error()).contains(reason);
   }
@@ -227,18 +228,18 @@ class WpCronClientTest {
     String url = "http://editor:pa55word@" + HOST + ":" + sites.port() + "/staging";
 
     try (DispatchRig rig = DispatchRig.with().start()) {
-      SiteOutcome refused = rig.one(url);
+      SiteResponse refused = rig.one(url);
 
-      assertThat(refused.outcome()).isEqualTo(Outcome.CONNECT_ERROR);
+      assertThat(refused.result()).isEqualTo(Result.CONNECT_ERROR);
       assertThat(refused.error()).contains("all-sites-cron.basic-auth-over-http");
       assertThat(refused.url())
           .isEqualTo("http://editor:***@" + HOST + ":" + sites.port() + "/staging");
       assertThat(sites.hits("staging")).isZero();
     }
     try (DispatchRig rig = DispatchRig.with("basic-auth-over-http", "true").start()) {
-      SiteOutcome sent = rig.one(url);
+      SiteResponse sent = rig.one(url);
 
-      assertThat(sent.outcome()).isEqualTo(Outcome.OK);
+      assertThat(sent.result()).isEqualTo(Result.OK);
       assertThat(sent.toString()).doesNotContain("pa55word");
       assertThat(sites.lastAuthorization("staging"))
           .isEqualTo("Basic " + Base64.getEncoder().encodeToString("editor:pa55word".getBytes()));
@@ -252,21 +253,21 @@ class WpCronClientTest {
         hosts, "127.0.0.1 xn--bcher-kva.example my_site.example.com\n127.0.0.1 localhost\n");
     int port = sites.port();
     try (DispatchRig rig = DispatchRig.with().hosts(hosts).start()) {
-      Map<String, SiteOutcome> outcomes =
+      Map<String, SiteResponse> outcomes =
           rig.run(
               List.of(
                   "http://Bücher.example:" + port + "/idn",
                   "http://my_site.example.com:" + port + "/underscore",
                   "http://bad host:" + port + "/x"));
 
-      assertThat(outcomes.get("http://Bücher.example:" + port + "/idn").outcome())
-          .isEqualTo(Outcome.OK);
+      assertThat(outcomes.get("http://Bücher.example:" + port + "/idn").result())
+          .isEqualTo(Result.OK);
       assertThat(sites.lastHostHeader("idn")).isEqualTo("xn--bcher-kva.example:" + port);
-      assertThat(outcomes.get("http://my_site.example.com:" + port + "/underscore").outcome())
-          .isEqualTo(Outcome.OK);
+      assertThat(outcomes.get("http://my_site.example.com:" + port + "/underscore").result())
+          .isEqualTo(Result.OK);
       assertThat(sites.lastHostHeader("underscore")).isEqualTo("my_site.example.com:" + port);
-      SiteOutcome invalid = outcomes.get("http://bad host:" + port + "/x");
-      assertThat(invalid.outcome()).isEqualTo(Outcome.CONNECT_ERROR);
+      SiteResponse invalid = outcomes.get("http://bad host:" + port + "/x");
+      assertThat(invalid.result()).isEqualTo(Result.CONNECT_ERROR);
       assertThat(invalid.error())
           .isEqualTo("http://bad host:" + port + "/x has an invalid host name 'bad host'");
     } finally {

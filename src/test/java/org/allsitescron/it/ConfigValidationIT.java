@@ -22,6 +22,7 @@ class ConfigValidationIT {
         "all-sites-cron.batch-size | 0 | all-sites-cron.batch-size",
         "all-sites-cron.concurrency | lots | lots",
         "all-sites-cron.request-timeout | soon | soon",
+        "all-sites-cron.cron-check.poll-interval | 0 | all-sites-cron.cron-check.poll-interval must be greater than 0 (got PT0S)",
         "all-sites-cron.sites.static[0] | ftp://files.example | ftp://files.example",
         "all-sites-cron.sites.source | mysql | mysql",
         "all-sites-cron.use-redis-queue | true | quarkus.redis.hosts",

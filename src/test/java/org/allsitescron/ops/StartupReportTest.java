@@ -2,6 +2,14 @@ package org.allsitescron.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.config.ConfigMappings;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.allsitescron.config.CronConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,5 +31,45 @@ class StartupReportTest {
       })
   void passwordsInUrlsAreMasked(String url, String shown) {
     assertThat(StartupReport.maskUrl(url)).isEqualTo(shown).doesNotContain("s3cret");
+  }
+
+  @Test
+  void everyKeyOfTheMappingIsShownWithTheValueInForce() {
+    Map<String, String> shown =
+        StartupReport.mapped(
+            mapping(
+                Map.of(
+                    "all-sites-cron.auth-token", "s3cret",
+                    "all-sites-cron.concurrency", "7",
+                    "all-sites-cron.sites.source", "wordpress-db",
+                    "all-sites-cron.sites.static[0]", "https://u:s3cret@a.example")));
+
+    Set<String> keys =
+        ConfigMappings.getProperties(
+                ConfigMappings.ConfigClass.configClass(CronConfig.class, "all-sites-cron"))
+            .keySet()
+            .stream()
+            .map(key -> key.replace("[*]", ""))
+            .collect(Collectors.toSet());
+    assertThat(shown.keySet()).containsExactlyInAnyOrderElementsOf(keys);
+    assertThat(shown.values()).noneMatch(value -> value.contains("s3cret"));
+    assertThat(shown)
+        .containsEntry("all-sites-cron.auth-token", StartupReport.MASK)
+        .containsEntry("all-sites-cron.require-auth", "true")
+        .containsEntry("all-sites-cron.per-host-concurrency", "7")
+        .containsEntry("all-sites-cron.cron-check.mode", "verify")
+        .containsEntry("all-sites-cron.sites.source", "wordpress-db")
+        .containsEntry("all-sites-cron.sites.static", "1 values")
+        .containsEntry("all-sites-cron.redis.queue-key", "all_sites_cron:jobs")
+        .containsEntry("all-sites-cron.request-timeout", "PT5S")
+        .containsEntry("all-sites-cron.backoff.initial", StartupReport.NOT_SET);
+  }
+
+  private static CronConfig mapping(Map<String, String> properties) {
+    return new SmallRyeConfigBuilder()
+        .withMapping(CronConfig.class)
+        .withSources(new PropertiesConfigSource(properties, "test", 500))
+        .build()
+        .getConfigMapping(CronConfig.class);
   }
 }

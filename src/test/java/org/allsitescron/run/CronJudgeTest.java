@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.allsitescron.config.CronConfig.CronCheckMode;
 import org.allsitescron.dispatch.Dispatcher;
-import org.allsitescron.dispatch.Outcome;
-import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.CronState;
 import org.allsitescron.sites.Site;
 import org.junit.jupiter.api.Test;

@@ -15,8 +15,6 @@ import org.allsitescron.coordination.SiteHealthStore;
 import org.allsitescron.coordination.SiteRecord;
 import org.allsitescron.coordination.SiteSlice;
 import org.allsitescron.coordination.local.LocalSiteHealthStore;
-import org.allsitescron.dispatch.Outcome;
-import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.Site;
 import org.junit.jupiter.api.Test;
 

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Optional;
 import org.allsitescron.coordination.SiteRecord;
-import org.allsitescron.dispatch.CronOutcome;
-import org.allsitescron.dispatch.Outcome;
-import org.allsitescron.dispatch.SiteOutcome;
 import org.allsitescron.sites.Site;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.allsitescron.coordination.RedisKeys;
+import org.allsitescron.coordination.Upkeep;
 
 /**
  * The dead-letter list ({@code <queue>:dead}) for the {@code dead-letters} command: read it, put an
@@ -22,18 +23,15 @@ public class RedisDeadLetters {
     this.keys = keys;
   }
 
-  /** The list's length and its first {@code limit} entries, oldest first. */
-  public record Listing(long total, List<String> entries) {}
-
   /** {@code LLEN dead}, then {@code LRANGE dead 0 <limit-1>}. */
-  public Uni<Listing> read(int limit) {
+  public Uni<Upkeep.DeadLetters> read(int limit) {
     return redis
         .run("LLEN", keys.dead())
         .chain(
             total ->
                 redis
                     .run("LRANGE", keys.dead(), "0", String.valueOf(limit - 1))
-                    .map(entries -> new Listing(total.toLong(), strings(entries))));
+                    .map(entries -> new Upkeep.DeadLetters(total.toLong(), strings(entries))));
   }
 
   /**

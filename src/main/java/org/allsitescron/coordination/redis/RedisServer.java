@@ -16,9 +16,6 @@ import org.allsitescron.coordination.ReplicaIdentity;
 @ApplicationScoped
 public class RedisServer {
 
-  /** The only eviction policy under which Redis never drops the service's keys. */
-  public static final String NO_EVICTION = "noeviction";
-
   /** Time to live of the readiness probe's key. */
   static final String PROBE_TTL_MILLIS = "10000";
 

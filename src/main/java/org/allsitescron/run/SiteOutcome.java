@@ -1,8 +1,9 @@
-package org.allsitescron.dispatch;
+package org.allsitescron.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.allsitescron.dispatch.SiteResponse;
 
 /**
  * One site's result: its URL, the outcome, the final HTTP status (0 when there was none), an error
@@ -35,18 +36,17 @@ public record SiteOutcome(
         url, outcome, status, error, durationMs, cron, oldestOverdueSeconds, workMs);
   }
 
-  static SiteOutcome answered(String url, int status, long durationMs) {
-    boolean ok = status >= 200 && status < 300;
+  /** The outcome of a site's request as the dispatch reported it. */
+  public static SiteOutcome of(SiteResponse response) {
+    Outcome outcome =
+        switch (response.result()) {
+          case OK -> Outcome.OK;
+          case HTTP_ERROR -> Outcome.HTTP_ERROR;
+          case TIMEOUT -> Outcome.TIMEOUT;
+          case CONNECT_ERROR -> Outcome.CONNECT_ERROR;
+          case TLS_ERROR -> Outcome.TLS_ERROR;
+        };
     return new SiteOutcome(
-        url,
-        ok ? Outcome.OK : Outcome.HTTP_ERROR,
-        status,
-        ok ? null : "HTTP " + status,
-        durationMs);
-  }
-
-  static SiteOutcome failed(
-      String url, Outcome outcome, int status, String error, long durationMs) {
-    return new SiteOutcome(url, outcome, status, error, durationMs);
+        response.url(), outcome, response.status(), response.error(), response.durationMs());
   }
 }

@@ -1,4 +1,4 @@
-package org.allsitescron.dispatch;
+package org.allsitescron.run;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
