@@ -135,25 +135,44 @@ public final class WordpressDbSiteSource implements SiteSource {
   }
 
   /**
-   * What a run reads, tried for real: one row of {@code <prefix>blogs} and blog 1's {@code siteurl}
-   * from {@code <prefix>options}, so wrong credentials and a missing grant show, not only an
-   * unreachable server.
+   * What a run reads, tried for real: one row of {@code <prefix>blogs}, blog 1's {@code siteurl}
+   * from {@code <prefix>options} and the same from the options table of the next blog, so wrong
+   * credentials and a missing grant show, not only an unreachable server, including a grant given
+   * by name on {@code <prefix>blogs} and {@code <prefix>options} alone (which would make every
+   * other site {@code unknown}). That blog's table missing is no grant problem: not a failure.
    */
   @Override
   public Uni<Void> check() {
     return pool.query("SELECT blog_id FROM " + blogsTable() + " LIMIT 1")
         .execute()
+        .chain(() -> readSiteUrl(1))
         .chain(
             () ->
-                pool.query(
-                        "SELECT option_value FROM `"
-                            + optionsTable(1)
-                            + "` WHERE option_name = 'siteurl' LIMIT 1")
+                pool.query("SELECT MIN(blog_id) FROM " + blogsTable() + " WHERE blog_id > 1")
                     .execute())
-        .replaceWithVoid()
+        .chain(
+            rows -> {
+              Long next = rows.iterator().next().getLong(0);
+              if (next == null) {
+                return Uni.createFrom().voidItem();
+              }
+              return readSiteUrl(next)
+                  .onFailure(e -> e instanceof MySQLException mysql && mysql.getErrorCode() == 1146)
+                  .recoverWithNull()
+                  .replaceWithVoid();
+            })
         .invoke(outages::ok)
         .onFailure()
         .transform(this::unavailable);
+  }
+
+  private Uni<Void> readSiteUrl(long blogId) {
+    return pool.query(
+            "SELECT option_value FROM `"
+                + optionsTable(blogId)
+                + "` WHERE option_name = 'siteurl' LIMIT 1")
+        .execute()
+        .replaceWithVoid();
   }
 
   /** Classifies a failure and logs it, once per outage (the details name user and host). */
