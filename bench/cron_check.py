@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cron-check benchmark: cron-check.mode off / verify / due on a WordPress-shaped database.
 
-  bench/cron_check.py          (after ./mvnw package -DskipTests; MariaDB on 127.0.0.1:3306 as root)
+  python3 bench/cron_check.py  (after ./mvnw package -DskipTests; MariaDB on 127.0.0.1:3306 as root)
 
 10,000 blogs (CRON_BLOGS), each with its own options table holding a `cron` option (three events
 due in 2100, as a real site has), 5% of them (every CRON_DUE_EVERY-th) with one more event that
