@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The cron-check benchmark's stand-in WordPress: {@code GET /s<N>/wp-cron.php} answers 200 after
  * the current latency and then, like WordPress after {@code fastcgi_finish_request}, "runs" blog
- * N's due events: after {@code workMs} it writes the blog's {@code cron} option without them (one
- * UPDATE of {@code wp_<N>_options}; blog 1: {@code wp_options}). Nothing is written for a blog
- * with nothing due (the UPDATE just sets the same value).
+ * N's due events: after {@code workMs} it reads the blog's {@code cron} option (as WordPress reads
+ * its options on every request) and, when events were due, writes it without them (one UPDATE of
+ * {@code wp_<N>_options}; blog 1: {@code wp_options}). Nothing is written for a blog with nothing
+ * due.
  *
  * <p>{@code GET /__latency/<ms>}, {@code GET /__stats} ({@code requests distinct}), {@code GET
  * /__reset}. Run: {@code java -cp 'target/quarkus-app/lib/main/*' bench/standin/CronStandIn.java
@@ -92,8 +93,18 @@ public class CronStandIn {
     }
     long blog = Long.parseLong(site.substring(1));
     String table = blog == 1 ? "wp_options" : "wp_" + blog + "_options";
-    pool.preparedQuery("UPDATE `" + table + "` SET option_value = ? WHERE option_name = 'cron'")
-        .execute(Tuple.of(notDue))
+    pool.preparedQuery("SELECT option_value FROM `" + table + "` WHERE option_name = 'cron'")
+        .execute()
+        .compose(
+            rows -> {
+              boolean ran = rows.size() == 1 && !notDue.equals(rows.iterator().next().getString(0));
+              return ran
+                  ? pool.preparedQuery(
+                          "UPDATE `" + table + "` SET option_value = ? WHERE option_name = 'cron'")
+                      .execute(Tuple.of(notDue))
+                      .mapEmpty()
+                  : io.vertx.core.Future.succeededFuture();
+            })
         .onFailure(e -> System.err.println("blog " + blog + ": " + e.getMessage()));
   }
 }

@@ -88,8 +88,9 @@ public class StartupChecks {
       return;
     }
     if (!tables.isEmpty()) {
-      throw new IllegalStateException(
-          ("all-sites-cron.cron-check.mode=due cannot work on this network: %s exist(s), so its"
+      // A ConfigurationException prints as its message alone, like the other refusals.
+      throw new ConfigurationException(
+          ("Invalid configuration:\n  - all-sites-cron.cron-check.mode=due cannot work on this network: %s exist(s), so its"
                   + " cron events are not in the `cron` option and due mode would request no site."
                   + " Use cron-check.mode=off (request every site, HTTP only) or verify (request"
                   + " every site and judge from the database; the judgement is then only as"

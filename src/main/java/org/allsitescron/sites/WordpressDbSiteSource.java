@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mysqlclient.MySQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -134,25 +135,44 @@ public final class WordpressDbSiteSource implements SiteSource {
   }
 
   /**
-   * What a run reads, tried for real: one row of {@code <prefix>blogs} and blog 1's {@code siteurl}
-   * from {@code <prefix>options}, so wrong credentials and a missing grant show, not only an
-   * unreachable server.
+   * What a run reads, tried for real: one row of {@code <prefix>blogs}, blog 1's {@code siteurl}
+   * from {@code <prefix>options} and the same from the options table of the next blog, so wrong
+   * credentials and a missing grant show, not only an unreachable server, including a grant given
+   * by name on {@code <prefix>blogs} and {@code <prefix>options} alone (which would make every
+   * other site {@code unknown}). That blog's table missing is no grant problem: not a failure.
    */
   @Override
   public Uni<Void> check() {
     return pool.query("SELECT blog_id FROM " + blogsTable() + " LIMIT 1")
         .execute()
+        .chain(() -> readSiteUrl(1))
         .chain(
             () ->
-                pool.query(
-                        "SELECT option_value FROM `"
-                            + optionsTable(1)
-                            + "` WHERE option_name = 'siteurl' LIMIT 1")
+                pool.query("SELECT MIN(blog_id) FROM " + blogsTable() + " WHERE blog_id > 1")
                     .execute())
-        .replaceWithVoid()
+        .chain(
+            rows -> {
+              Long next = rows.iterator().next().getLong(0);
+              if (next == null) {
+                return Uni.createFrom().voidItem();
+              }
+              return readSiteUrl(next)
+                  .onFailure(e -> e instanceof MySQLException mysql && mysql.getErrorCode() == 1146)
+                  .recoverWithNull()
+                  .replaceWithVoid();
+            })
         .invoke(outages::ok)
         .onFailure()
         .transform(this::unavailable);
+  }
+
+  private Uni<Void> readSiteUrl(long blogId) {
+    return pool.query(
+            "SELECT option_value FROM `"
+                + optionsTable(blogId)
+                + "` WHERE option_name = 'siteurl' LIMIT 1")
+        .execute()
+        .replaceWithVoid();
   }
 
   /** Classifies a failure and logs it, once per outage (the details name user and host). */
@@ -288,16 +308,33 @@ public final class WordpressDbSiteSource implements SiteSource {
         .map(rows -> stream(rows).map(BlogRow::from).toList());
   }
 
+  /**
+   * The batch's options, in one query when every blog's options table can be read. Only when the
+   * union names a missing table (a blog dropped by hand) or one the user may not read is {@code
+   * information_schema} asked which exist (it lists only the tables the user may read) and the
+   * union read again without the others, whose sites are then {@code unknown}: that lookup by a
+   * list of names makes MariaDB list the whole database's directory (its plan says "Scanned 1
+   * database"), which on a network of 10,000 blogs cost more than the options read itself
+   * (docs/benchmarks.md).
+   */
   private Uni<List<Site>> withSiteUrls(List<BlogRow> blogs) {
     if (blogs.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
-    return existingOptionTables(blogs)
-        .chain(tables -> siteUrlOptions(blogs, tables))
+    return siteUrlOptions(blogs, null)
+        .onFailure(WordpressDbSiteSource::isMissingOrDenied)
+        .recoverWithUni(
+            () -> existingOptionTables(blogs).chain(tables -> siteUrlOptions(blogs, tables)))
         .map(options -> blogs.stream().map(blog -> toSite(blog, options.get(blog.id))).toList());
   }
 
-  /** Blogs whose tables were dropped by hand would break the union below: ask which exist. */
+  /** ER_NO_SUCH_TABLE, ER_TABLEACCESS_DENIED_ERROR: a table the query named cannot be read. */
+  private static boolean isMissingOrDenied(Throwable failure) {
+    return failure instanceof MySQLException mysql
+        && (mysql.getErrorCode() == 1146 || mysql.getErrorCode() == 1142);
+  }
+
+  /** Which of the batch's options tables exist and may be read (after the union failed). */
   private Uni<Set<String>> existingOptionTables(List<BlogRow> blogs) {
     String placeholders = blogs.stream().map(b -> "?").collect(Collectors.joining(","));
     Tuple names = Tuple.tuple();
@@ -314,13 +351,14 @@ public final class WordpressDbSiteSource implements SiteSource {
   /**
    * One round trip for the batch: a {@code UNION ALL} of each blog's {@code siteurl} option and,
    * with a cron check, its {@code cron} option and {@code doing_cron} lock, each row with the
-   * database's {@code UNIX_TIMESTAMP()}.
+   * database's {@code UNIX_TIMESTAMP()}. {@code tables}: the options tables that exist, or null to
+   * name every blog's.
    */
   private Uni<Map<Long, Options>> siteUrlOptions(List<BlogRow> blogs, Set<String> tables) {
     String names = readCron ? SITE_AND_CRON_OPTIONS : "'siteurl'";
     String union =
         blogs.stream()
-            .filter(blog -> tables.contains(optionsTable(blog.id)))
+            .filter(blog -> tables == null || tables.contains(optionsTable(blog.id)))
             .map(blog -> optionsSelect(blog.id, names))
             .collect(Collectors.joining(" UNION ALL "));
     if (union.isEmpty()) {

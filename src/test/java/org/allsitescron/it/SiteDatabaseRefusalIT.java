@@ -26,11 +26,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The network's database refusing the service (a wrong password, no grant on the options tables) or
- * lost mid-run, against the built service reading it through a TCP proxy: {@code dry_run} and
- * {@code /run} answer {@code 503 all_sites_cron_site_source_unavailable} with the reason, a refused
- * {@code /run} does not use up the cooldown, readiness is DOWN saying why without naming the user
- * or the host, and a run cut short is stored {@code aborted} with the reason.
+ * The network's database refusing the service (a wrong password, no grant on the options tables, a
+ * grant on blog 1's options table alone) or lost mid-run, against the built service reading it
+ * through a TCP proxy: {@code dry_run} and {@code /run} answer {@code 503
+ * all_sites_cron_site_source_unavailable} with the reason, a refused {@code /run} does not use up
+ * the cooldown, readiness is DOWN saying why without naming the user or the host, and a run cut
+ * short is stored {@code aborted} with the reason.
  */
 class SiteDatabaseRefusalIT {
 
@@ -109,6 +110,50 @@ class SiteDatabaseRefusalIT {
       dropConnections();
       refusedWith(service, "no_grant");
       database.execute("REVOKE ALL PRIVILEGES ON `" + DATABASE + "`.`wp_blogs` FROM " + users());
+      grantAll();
+      dropConnections();
+      awaitReady(service);
+
+      // SELECT granted by name on wp_blogs and wp_options (blog 1's) only: the other blogs'
+      // options tables cannot be read, which readiness says instead of a run of `unknown` sites.
+      database.execute("REVOKE ALL PRIVILEGES ON `" + DATABASE + "`.* FROM " + users());
+      for (String table : List.of("wp_blogs", "wp_options")) {
+        database.execute("GRANT SELECT ON `" + DATABASE + "`.`" + table + "` TO " + users());
+      }
+      dropConnections();
+      refusedWith(service, "no_grant");
+      for (String table : List.of("wp_blogs", "wp_options")) {
+        database.execute(
+            "REVOKE ALL PRIVILEGES ON `" + DATABASE + "`.`" + table + "` FROM " + users());
+      }
+      grantAll();
+      dropConnections();
+      awaitReady(service);
+
+      // Every table granted by name but blog 3's options: ready, and a run reads the others; blog
+      // 3 is taken from wp_blogs alone (its siteurl unread, its cron state unknown).
+      List<String> granted = List.of("wp_blogs", "wp_options", "wp_2_options");
+      database.execute("REVOKE ALL PRIVILEGES ON `" + DATABASE + "`.* FROM " + users());
+      for (String table : granted) {
+        database.execute("GRANT SELECT ON `" + DATABASE + "`.`" + table + "` TO " + users());
+      }
+      dropConnections();
+      awaitReady(service);
+      assertThat(
+              service
+                  .api()
+                  .get(DRY)
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .jsonPath()
+                  .getList("sites", String.class))
+          .containsExactly(
+              sites.url("127.0.0.1", "s1"), sites.url("127.0.0.1", "s2"), "https://127.0.0.1/s3");
+      for (String table : granted) {
+        database.execute(
+            "REVOKE ALL PRIVILEGES ON `" + DATABASE + "`.`" + table + "` FROM " + users());
+      }
       grantAll();
       dropConnections();
       awaitReady(service);
