@@ -21,6 +21,7 @@ import org.allsitescron.run.CronOutcome;
 import org.allsitescron.run.HealthSummary;
 import org.allsitescron.run.Outcome;
 import org.allsitescron.run.RunEvents.AdmissionDecided;
+import org.allsitescron.run.RunEvents.LockLoss;
 import org.allsitescron.run.RunEvents.LockRenewed;
 import org.allsitescron.run.RunEvents.RunEnded;
 import org.allsitescron.run.RunEvents.SiteDone;
@@ -68,7 +69,10 @@ public class CronMetrics {
   /** Counter: renewals of the run lock by the run that holds it. */
   public static final String LOCK_RENEWALS = "all_sites_cron.lock.renewals";
 
-  /** Counter: runs that found their lock lost (taken over or expired) and stopped. */
+  /**
+   * Counter: runs that stopped taking sites for their lock, by {@code reason}: {@code lost} (Redis
+   * said gone or someone else's) or {@code unconfirmed} (not confirmed before it could expire).
+   */
   public static final String LOCK_LOSSES = "all_sites_cron.lock.losses";
 
   /**
@@ -118,7 +122,7 @@ public class CronMetrics {
   private final Timer cronWork;
   private volatile double oldestOverdue = Double.NaN;
   private final Counter lockRenewals;
-  private final Counter lockLosses;
+  private final Map<LockLoss, Counter> lockLosses = new EnumMap<>(LockLoss.class);
   private volatile double queueLength = Double.NaN;
   private volatile double deadLength = Double.NaN;
 
@@ -182,10 +186,14 @@ public class CronMetrics {
         Counter.builder(LOCK_RENEWALS)
             .description("Renewals of the run lock by the run holding it")
             .register(registry);
-    lockLosses =
-        Counter.builder(LOCK_LOSSES)
-            .description("Runs that found their lock lost and stopped taking sites")
-            .register(registry);
+    for (LockLoss loss : LockLoss.values()) {
+      lockLosses.put(
+          loss,
+          Counter.builder(LOCK_LOSSES)
+              .description("Runs that stopped taking sites for their lock, by reason")
+              .tag("reason", loss.label())
+              .register(registry));
+    }
     Gauge.builder(QUEUE_LENGTH, this, metrics -> metrics.queueLength)
         .description("Jobs waiting in the queue, as last read")
         .register(registry);
@@ -246,7 +254,7 @@ public class CronMetrics {
   }
 
   void onLockRenewed(@Observes LockRenewed renewed) {
-    (renewed.held() ? lockRenewals : lockLosses).increment();
+    (renewed.held() ? lockRenewals : lockLosses.get(renewed.loss())).increment();
   }
 
   void onAdmission(@Observes AdmissionDecided decided) {

@@ -19,8 +19,29 @@ public class RunEvents {
   /** A run ended ({@code finished} or {@code aborted}); {@code report} is its final report. */
   public record RunEnded(RunReport report) {}
 
-  /** The watchdog renewed the run lock ({@code held}) or found it lost. */
-  public record LockRenewed(boolean held) {}
+  /** The watchdog renewed the run lock ({@code held}) or the run stopped for it. */
+  public record LockRenewed(boolean held, LockLoss loss) {
+
+    static LockRenewed renewed() {
+      return new LockRenewed(true, null);
+    }
+
+    static LockRenewed lost(LockLoss loss) {
+      return new LockRenewed(false, loss);
+    }
+  }
+
+  /** Why a run stopped for its lock; the label is the metric tag. */
+  public enum LockLoss {
+    /** Redis said the lock is gone or someone else's. */
+    LOST,
+    /** The lock could not be confirmed before it could have expired (Redis hanging or refusing). */
+    UNCONFIRMED;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   /** What became of one {@code /run} trigger. */
   public record AdmissionDecided(Verdict verdict) {}
@@ -74,8 +95,12 @@ public class RunEvents {
     fire(runEnded, new RunEnded(report));
   }
 
-  void lockRenewed(boolean held) {
-    fire(lockRenewed, new LockRenewed(held));
+  void lockRenewed() {
+    fire(lockRenewed, LockRenewed.renewed());
+  }
+
+  void lockLost(LockLoss loss) {
+    fire(lockRenewed, LockRenewed.lost(loss));
   }
 
   void admitted(Decision decision) {

@@ -505,7 +505,8 @@ public class RunService {
               ? "Redis says its lock is gone or someone else's"
               : "its lock could not be confirmed before it could have expired",
           run.progress().inFlight());
-      events.lockRenewed(false);
+      events.lockLost(
+          LOCK_LOST.equals(reason) ? RunEvents.LockLoss.LOST : RunEvents.LockLoss.UNCONFIRMED);
     }
   }
 
@@ -560,7 +561,7 @@ public class RunService {
         Log.debugf(
             "Lock of run %s renewed: confirmed for %d ms",
             run.tally().runId(), run.keeper().confirmedForMillis());
-        events.lockRenewed(true);
+        events.lockRenewed();
       }
       case LOST -> stop(run, LOCK_LOST);
       case FAILED -> {

@@ -1,5 +1,6 @@
 package org.allsitescron.coordination;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.allsitescron.support.Api.BASE;
 import static org.allsitescron.support.Api.authed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -341,6 +343,30 @@ class RedisCoordinationTest {
     assertThat(length(keys.queue())).isZero();
     assertThat(redis.run("LINDEX", keys.dead(), "0").await().atMost(WAIT).toString())
         .contains("r-far", "beyond any retry");
+  }
+
+  @Test
+  void aHugeJobWithAnAbsurdRetryTimeIsDeadLetteredCutToTheConfiguredLength() {
+    long farAway = System.currentTimeMillis() + Duration.ofDays(3650).toMillis();
+    String huge =
+        "{\"timestamp\":1,\"run_id\":\"r-huge\",\"retry_at\":"
+            + farAway
+            + ",\"pad\":\""
+            + "é".repeat(20_000)
+            + "\"}";
+    redis.run("RPUSH", keys.queue(), huge).await().atMost(WAIT);
+
+    worker.drainOnce().await().atMost(WAIT);
+
+    JsonObject dead =
+        new JsonObject(redis.run("LINDEX", keys.dead(), "0").await().atMost(WAIT).toString());
+    assertThat(dead.getString("reason")).contains("beyond any retry");
+    assertThat(dead.getBoolean("truncated")).isTrue();
+    assertThat(dead.getLong("job_length")).isEqualTo(huge.getBytes(UTF_8).length);
+    // Cut at a character boundary, within the default max-job-length (8192).
+    assertThat(dead.getString("job")).startsWith("{\"timestamp\":1,\"run_id\":\"r-huge\"");
+    assertThat(dead.getString("job").getBytes(UTF_8).length).isBetween(8191, 8192);
+    assertThat(dead.getString("job")).doesNotContain("\uFFFD");
   }
 
   @Test

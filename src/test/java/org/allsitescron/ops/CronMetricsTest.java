@@ -143,13 +143,15 @@ class CronMetricsTest {
   void lockRenewalsAndLossesAreCounted() {
     Scrape before = Scrape.now();
 
-    lockRenewed.fire(new RunEvents.LockRenewed(true));
-    lockRenewed.fire(new RunEvents.LockRenewed(true));
-    lockRenewed.fire(new RunEvents.LockRenewed(false));
+    lockRenewed.fire(new RunEvents.LockRenewed(true, null));
+    lockRenewed.fire(new RunEvents.LockRenewed(true, null));
+    lockRenewed.fire(new RunEvents.LockRenewed(false, RunEvents.LockLoss.UNCONFIRMED));
 
     Scrape after = Scrape.now();
     assertThat(after.since(before, "all_sites_cron_lock_renewals_total")).isEqualTo(2);
-    assertThat(after.since(before, "all_sites_cron_lock_losses_total")).isEqualTo(1);
+    assertThat(after.since(before, "all_sites_cron_lock_losses_total", "reason", "unconfirmed"))
+        .isEqualTo(1);
+    assertThat(after.since(before, "all_sites_cron_lock_losses_total", "reason", "lost")).isZero();
   }
 
   @Test
@@ -234,7 +236,7 @@ class CronMetricsTest {
             Path.of("docs", "prometheus-alerts.yaml").toString());
 
     assertThat(check.exitCode()).as(check.output()).isZero();
-    assertThat(check.output()).contains("SUCCESS: 9 rules found");
+    assertThat(check.output()).contains("SUCCESS: 8 rules found");
     assertThat(Files.readString(Path.of("docs", "prometheus-alerts.yaml")))
         .contains("alert: CronBehind", "alert: SitesFailing", "alert: RunsNotHappening");
   }

@@ -59,7 +59,8 @@ public class RedisJobQueue implements JobQueue {
             String.valueOf(System.currentTimeMillis()),
             consumer,
             latestRetryMillis,
-            String.valueOf(LOOKED_AT))
+            String.valueOf(LOOKED_AT),
+            String.valueOf(deadLetters.maxJobLength()))
         .invoke(RedisJobQueue::logBuried)
         .call(reply -> reply.get(1).toLong() > 0 ? trimDead() : Uni.createFrom().voidItem())
         .map(reply -> Optional.ofNullable(reply.get(0)).map(Response::toString).map(Job::parse));
