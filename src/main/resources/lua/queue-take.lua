@@ -2,8 +2,10 @@
 -- where it is without holding up the jobs behind it. A job waits for its retry time only while the
 -- run lock is held: once the lock is free every job is due, so a job that met a busy lock runs as
 -- soon as the lock is released. A retry time further ahead than the retry policy ever sets is
--- absurd: that job goes to the dead-letter list, with the reason, its text cut like Job.buried
--- cuts it (at a character boundary, with a note of its length).
+-- absurd: that job goes to the dead-letter list, with the reason, its text cut to
+-- dead-letters.max-job-length with a note of its length, as Job.buried cuts one; here in bytes
+-- (at a UTF-8 character boundary), which Redis can do without reading the whole entry: the same
+-- as characters for the ASCII JSON jobs are.
 -- KEYS[1] -> job queue
 -- KEYS[2] -> the consumer's processing list
 -- KEYS[3] -> set of consumers that may hold jobs

@@ -1,6 +1,7 @@
 package org.allsitescron.api;
 
 import java.util.Map;
+import org.allsitescron.config.SiteUrl;
 import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.logging.Refusal;
 import org.allsitescron.run.RunReport;
@@ -189,7 +190,9 @@ public final class ApiError extends RuntimeException {
 
   static ApiError siteNotFound(String site) {
     return new ApiError(
-        404, ErrorCode.SITE_NOT_FOUND, "No eligible site with blog_id or URL '" + site + "'.");
+        404,
+        ErrorCode.SITE_NOT_FOUND,
+        "No eligible site with blog_id or URL '" + SiteUrl.redactAnyway(site) + "'.");
   }
 
   static ApiError redisUnavailable(long retryAfterSeconds) {

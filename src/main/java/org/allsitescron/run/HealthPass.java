@@ -5,13 +5,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
 import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.coordination.SiteHealthStore;
 import org.allsitescron.coordination.SiteRecord;
@@ -39,6 +38,7 @@ final class HealthPass {
   private final long baseWindowMs;
   private final boolean full;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final Map<Long, SiteRecord> inBackoff = new ConcurrentHashMap<>();
   private final Map<SiteState, Long> states = new EnumMap<>(SiteState.class);
   private long oldestOverdueSince;
 
@@ -68,18 +68,29 @@ final class HealthPass {
   }
 
   /**
-   * The sites to request: {@code sites} less those in a back-off window, which go to {@code
-   * skipped} as {@code backoff} outcomes. One store read per batch of sites.
+   * {@code sites}, in their order, each with its stored state read (one store read per batch of
+   * sites); those in a back-off window are noted for {@link #backedOff}, which the run asks in
+   * source order, once it has taken the site.
    */
-  Multi<Site> screen(Multi<Site> sites, BiConsumer<Site, SiteOutcome> skipped) {
+  Multi<Site> screen(Multi<Site> sites) {
     return sites
         .group()
         .intoLists()
         .of(batchSize)
         .onItem()
-        .transformToUniAndConcatenate(batch -> screenBatch(batch, skipped))
+        .transformToUniAndConcatenate(this::screenBatch)
         .onItem()
-        .transformToIterable(kept -> kept);
+        .transformToIterable(read -> read);
+  }
+
+  /** The {@code backoff} outcome of a site the screen found in a back-off window, once. */
+  Optional<SiteOutcome> backedOff(Site site) {
+    SiteRecord record = inBackoff.remove(site.id());
+    if (record == null) {
+      return Optional.empty();
+    }
+    tally(record, System.currentTimeMillis());
+    return Optional.of(backoffOutcome(site, record));
   }
 
   /**
@@ -128,14 +139,14 @@ final class HealthPass {
     return summaries.save(summary());
   }
 
-  private Uni<List<Site>> screenBatch(List<Site> batch, BiConsumer<Site, SiteOutcome> skipped) {
+  private Uni<List<Site>> screenBatch(List<Site> batch) {
     List<Long> ids = batch.stream().map(Site::id).toList();
     return store
         .read(ids)
         .ifNoItem()
         .after(WRITE_WITHIN)
         .failWith(() -> new TimeoutException("the store did not answer within " + WRITE_WITHIN))
-        .map(found -> keep(batch, found, skipped))
+        .map(found -> note(batch, found))
         .onFailure()
         .recoverWithItem(e -> unread(batch, e));
   }
@@ -154,23 +165,26 @@ final class HealthPass {
     return batch;
   }
 
-  private List<Site> keep(
-      List<Site> batch, Map<Long, SiteRecord> found, BiConsumer<Site, SiteOutcome> skipped) {
-    List<Site> kept = new ArrayList<>(batch.size());
+  /**
+   * Notes each site's stored state. A duplicate of an earlier site (which the run counts and never
+   * requests) is left alone: it shares the earlier site's URL, so it would take its entry.
+   */
+  private List<Site> note(List<Site> batch, Map<Long, SiteRecord> found) {
     for (Site site : batch) {
+      if (site.duplicate()) {
+        continue;
+      }
       SiteRecord previous = found.get(site.id());
       if (previous != null && !previous.url().equals(site.displayUrl())) {
         previous = null;
       }
       if (full && previous != null && rules.skips(previous, runStart, baseWindowMs)) {
-        tally(previous, System.currentTimeMillis());
-        skipped.accept(site, backedOff(site, previous));
+        inBackoff.put(site.id(), previous);
       } else {
         pending.put(site.displayUrl(), new Pending(site, previous));
-        kept.add(site);
       }
     }
-    return kept;
+    return batch;
   }
 
   private synchronized void tally(SiteRecord record, long now) {
@@ -195,7 +209,7 @@ final class HealthPass {
         oldestOverdueSince);
   }
 
-  private static SiteOutcome backedOff(Site site, SiteRecord record) {
+  private static SiteOutcome backoffOutcome(Site site, SiteRecord record) {
     String reason =
         "backed off until %s after %d failures (last: %s)"
             .formatted(

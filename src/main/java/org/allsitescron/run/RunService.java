@@ -401,13 +401,15 @@ public class RunService {
     Multi<Site> all = only == null ? sites.sites(limit, afterId) : Multi.createFrom().item(only);
     // The screen reads sites a batch ahead: the checks of the lease and the progress come after.
     Multi<Site> wanted =
-        pass.screen(all, (site, skipped) -> skip(run, site, skipped))
+        pass.screen(all)
             .select()
             .first(site -> mayTake(run))
             .select()
             .where(run.progress()::take)
             .select()
             .where(site -> admit(run, site))
+            .select()
+            .where(site -> !skipBackedOff(run, pass, site))
             .onItem()
             .call(site -> skipUnwanted(judge, run, pass, site))
             .select()
@@ -423,19 +425,18 @@ public class RunService {
         .invoke(e -> stopped(tally, e))
         .onFailure(RunService::isRunFailure)
         .recoverWithNull()
-        .chain(() -> health.conclude(pass, tally.isAborted()));
+        // A resumed run saw only the sites after its checkpoint: no summary of the network.
+        .chain(() -> health.conclude(pass, tally.isAborted() || from.isPresent()));
   }
 
-  /** A site in a back-off window: done at once, outcome {@code backoff}, never requested. */
-  private void skip(Active run, Site site, SiteOutcome skipped) {
-    synchronized (run.progress()) {
-      if (!run.progress().take(site)) {
-        return;
-      }
-      run.tally().add(skipped);
-      run.progress().done(site.displayUrl());
-    }
-    events.siteDone(run.tally().runId(), skipped);
+  /**
+   * A site in a back-off window, taken in source order like any other: done at once, outcome {@code
+   * backoff}, never requested.
+   */
+  private boolean skipBackedOff(Active run, HealthPass pass, Site site) {
+    Optional<SiteOutcome> skipped = pass.backedOff(site);
+    skipped.ifPresent(outcome -> record(run, outcome));
+    return skipped.isPresent();
   }
 
   private CronJudge cronJudge(RunTally tally) {

@@ -1,5 +1,6 @@
 package org.allsitescron.run;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.SiteHealthStore;
 import org.allsitescron.coordination.SiteRecord;
@@ -53,6 +55,11 @@ public class SiteHealth {
     long start = runStart.toEpochMilli();
     return summaries
         .last()
+        .ifNoItem()
+        .after(HealthPass.WRITE_WITHIN)
+        .failWith(() -> new TimeoutException("no answer within " + HealthPass.WRITE_WITHIN))
+        .onFailure()
+        .recoverWithItem(e -> unread(runId, e))
         .map(
             last ->
                 new HealthPass(
@@ -65,9 +72,28 @@ public class SiteHealth {
                     full));
   }
 
-  /** Stores the summary of a pass that went over the whole network. */
+  /**
+   * Stores the summary of a pass that went over the whole network; a summary not stored is logged,
+   * and the run still ends with its report.
+   */
   Uni<Void> conclude(HealthPass pass, boolean cutShort) {
-    return pass.conclude(cutShort, summaries);
+    return pass.conclude(cutShort, summaries)
+        .ifNoItem()
+        .after(HealthPass.WRITE_WITHIN)
+        .failWith(() -> new TimeoutException("no answer within " + HealthPass.WRITE_WITHIN))
+        .onFailure()
+        .invoke(e -> Log.warnf("Health summary not stored: %s", e.toString()))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  /**
+   * A last summary that cannot be read: the run goes on, its first back-off windows counted as if
+   * it were the first run (health records a run, it never stops one).
+   */
+  private static HealthSummary unread(String runId, Throwable failure) {
+    Log.warnf("Run %s: last health summary not read: %s", runId, failure.toString());
+    return HealthSummary.NONE;
   }
 
   /** The summary of the last full run ({@link HealthSummary#NONE} before the first). */

@@ -91,13 +91,19 @@ class HealthPassTest {
 
     for (int run = 1; run <= 4; run++) {
       HealthPass pass = new HealthPass(local, rules, 10, "r" + run, RUN_START, 60_000, true);
-      List<Site> kept =
-          pass.screen(Multi.createFrom().item(secret), (site, outcome) -> skipped.add(site))
-              .collect()
-              .asList()
-              .await()
-              .atMost(WAIT);
-      pass.record(Multi.createFrom().items(kept.stream().map(site -> timedOut)))
+      List<Site> read =
+          pass.screen(Multi.createFrom().item(secret)).collect().asList().await().atMost(WAIT);
+      List<Site> requested = new java.util.ArrayList<>();
+      for (Site site : read) {
+        pass.backedOff(site)
+            .ifPresentOrElse(
+                outcome -> {
+                  assertThat(outcome.url()).doesNotContain("pa55word");
+                  skipped.add(site);
+                },
+                () -> requested.add(site));
+      }
+      pass.record(Multi.createFrom().items(requested.stream().map(site -> timedOut)))
           .collect()
           .asList()
           .await()
@@ -111,17 +117,32 @@ class HealthPassTest {
     assertThat(skipped).containsExactly(secret);
   }
 
+  @Test
+  void aDuplicateSiteLeavesTheEntryOfTheSiteItDuplicatesAlone() {
+    Site first = site(1);
+    Site duplicate = new Site(2, first.url()).asDuplicate();
+    HealthPass pass = new HealthPass(local, rules, 10, "r1", RUN_START, 60_000, true);
+
+    pass.screen(Multi.createFrom().items(first, duplicate)).collect().asList().await().atMost(WAIT);
+    pass.record(Multi.createFrom().item(new SiteOutcome(first.url(), Outcome.TIMEOUT, 0, "t", 1)))
+        .collect()
+        .asList()
+        .await()
+        .atMost(WAIT);
+
+    // The run never requests the duplicate: the outcome is the first site's, stored as blog 1.
+    assertThat(stored()).containsOnlyKeys(1L);
+    assertThat(pass.backedOff(duplicate)).isEmpty();
+  }
+
   /** A full pass whose screen has read sites 1..{@code sites}. */
   private HealthPass pass(SiteHealthStore store, int batchSize, int sites) {
     HealthPass pass = new HealthPass(store, rules, batchSize, "r1", RUN_START, 60_000, true);
     List<Site> all = LongStream.rangeClosed(1, sites).mapToObj(HealthPassTest::site).toList();
-    List<Site> kept =
-        pass.screen(Multi.createFrom().iterable(all), (site, skipped) -> {})
-            .collect()
-            .asList()
-            .await()
-            .atMost(WAIT);
-    assertThat(kept).hasSize(sites);
+    List<Site> read =
+        pass.screen(Multi.createFrom().iterable(all)).collect().asList().await().atMost(WAIT);
+    assertThat(read).hasSize(sites);
+    assertThat(read).noneMatch(site -> pass.backedOff(site).isPresent());
     return pass;
   }
 
