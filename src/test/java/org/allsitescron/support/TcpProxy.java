@@ -12,13 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A TCP proxy on a dynamic port of 127.0.0.1 to a local service, which a test can cut off in two
- * ways and heal: {@link #close()} (listener and every connection gone, so clients get "connection
+ * A TCP proxy on a free port of 127.0.0.1 to a local service, which a test can cut off in two ways
+ * and heal: {@link #close()} (listener and every connection gone, so clients get "connection
  * refused"), {@link #blackHole()} (connections stay open and new ones are accepted, but nothing is
  * forwarded either way: requests hang, as across a dead link), and {@link #open()} / {@link
  * #heal()}: what a black hole held is delivered late, in order, as TCP would once the link is back.
  */
 public final class TcpProxy implements AutoCloseable {
+
+  private static final int LOWEST_PORT = 20_000;
+  private static final int EPHEMERAL_START = 32_768;
+  private static final java.util.Random RANDOM = new java.security.SecureRandom();
 
   private final Vertx vertx = Vertx.vertx();
   private final NetClient client;
@@ -47,15 +51,36 @@ public final class TcpProxy implements AutoCloseable {
     return port;
   }
 
-  /** Listens again (on the port it had, once it had one) and forwards new connections. */
+  /**
+   * Listens again (on the port it had, once it had one) and forwards new connections. The port is
+   * picked below the kernel's ephemeral range (32768 and up on Linux): an ephemeral port, once
+   * closed, can be handed to any outgoing connection of the machine, and then listening on it again
+   * fails with "Address already in use".
+   */
   public synchronized void open() {
     if (server != null) {
       return;
     }
-    NetServer listening =
-        await(vertx.createNetServer().connectHandler(this::forward).listen(port, "127.0.0.1"));
-    port = listening.actualPort();
-    server = listening;
+    if (port != 0) {
+      server = listen(port);
+      return;
+    }
+    IllegalStateException last = null;
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int candidate = LOWEST_PORT + RANDOM.nextInt(EPHEMERAL_START - LOWEST_PORT);
+      try {
+        server = listen(candidate);
+        port = candidate;
+        return;
+      } catch (IllegalStateException taken) {
+        last = taken;
+      }
+    }
+    throw last;
+  }
+
+  private NetServer listen(int on) {
+    return await(vertx.createNetServer().connectHandler(this::forward).listen(on, "127.0.0.1"));
   }
 
   /** Forwards nothing from now on, either way, on old and new connections alike; holds it all. */
