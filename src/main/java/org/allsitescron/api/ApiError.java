@@ -202,30 +202,26 @@ public final class ApiError extends RuntimeException {
 
   /** Anything unexpected: the id finds the stack trace in the log. */
   static ApiError internal(String errorId) {
-    return new ApiError(
-        new Problem.ErrorBody(
-            false,
-            ErrorCode.INTERNAL,
-            "Internal error (error id " + errorId + ").",
-            null,
-            null,
-            errorId,
-            null,
-            null,
-            new Problem.Data(500)),
-        null);
+    return internal(errorId, null, "Internal error (error id " + errorId + ").");
   }
 
   /** A run an unexpected error stopped: 500, with the id of the logged stack trace. */
   static ApiError internalRun(RunReport report) {
     String errorId = report.internalErrorId();
+    return internal(
+        errorId,
+        report.runId(),
+        "Internal error (error id %s): run %s stopped after %d of %d sites."
+            .formatted(errorId, report.runId(), report.count(), report.total()));
+  }
+
+  private static ApiError internal(String errorId, String runId, String message) {
     return new ApiError(
         new Problem.ErrorBody(
             false,
             ErrorCode.INTERNAL,
-            "Internal error (error id %s): run %s stopped after %d of %d sites."
-                .formatted(errorId, report.runId(), report.count(), report.total()),
-            report.runId(),
+            message,
+            runId,
             null,
             errorId,
             null,
