@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TcpProxy implements AutoCloseable {
 
+  private static final java.time.Duration RELISTEN_WITHIN = java.time.Duration.ofSeconds(10);
   private static final int LOWEST_PORT = 20_000;
   private static final int EPHEMERAL_START = 32_768;
   private static final java.util.Random RANDOM = new java.security.SecureRandom();
@@ -55,14 +56,15 @@ public final class TcpProxy implements AutoCloseable {
    * Listens again (on the port it had, once it had one) and forwards new connections. The port is
    * picked below the kernel's ephemeral range (32768 and up on Linux): an ephemeral port, once
    * closed, can be handed to any outgoing connection of the machine, and then listening on it again
-   * fails with "Address already in use".
+   * fails with "Address already in use". Listening again on it is tried for up to {@link
+   * #RELISTEN_WITHIN}: the closed listener's socket may still be going away.
    */
   public synchronized void open() {
     if (server != null) {
       return;
     }
     if (port != 0) {
-      server = listen(port);
+      server = relisten();
       return;
     }
     IllegalStateException last = null;
@@ -77,6 +79,25 @@ public final class TcpProxy implements AutoCloseable {
       }
     }
     throw last;
+  }
+
+  private NetServer relisten() {
+    long deadline = System.nanoTime() + RELISTEN_WITHIN.toNanos();
+    while (true) {
+      try {
+        return listen(port);
+      } catch (IllegalStateException inUse) {
+        if (System.nanoTime() > deadline) {
+          throw inUse;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw inUse;
+        }
+      }
+    }
   }
 
   private NetServer listen(int on) {
