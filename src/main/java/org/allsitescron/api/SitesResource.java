@@ -39,7 +39,6 @@ public class SitesResource {
   }
 
   @GET
-  @Parameter(name = "token", in = ParameterIn.QUERY, description = Query.TOKEN_DOC)
   @Path("sites")
   @Operation(
       operationId = "listSites",

@@ -32,7 +32,10 @@
     servers = @Server(url = "/", description = "The service itself"),
     tags = {
       @Tag(name = "Runs", description = "Trigger runs and carry out queued jobs."),
-      @Tag(name = "Status", description = "What is going on and what the last runs did.")
+      @Tag(name = "Status", description = "What is going on and what the last runs did."),
+      @Tag(
+          name = "Sites",
+          description = "Which sites get their cron, across runs: behind, failing, backed off.")
     },
     security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "token")},
     components =

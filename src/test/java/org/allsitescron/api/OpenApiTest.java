@@ -136,6 +136,27 @@ class OpenApiTest {
   }
 
   @Test
+  void everyOperationTakesTheTokenOnceWithItsSchemaAndEveryTagIsDescribed() {
+    Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
+    paths.forEach(
+        (path, operations) ->
+            operations.forEach(
+                (method, operation) -> {
+                  @SuppressWarnings("unchecked")
+                  List<Map<String, Object>> parameters =
+                      (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
+                  assertThat(parameters)
+                      .as(method + " " + path)
+                      .allMatch(p -> p.containsKey("$ref") || p.containsKey("schema"));
+                  assertThat(parameters)
+                      .as(method + " " + path)
+                      .filteredOn(p -> "token".equals(p.get("name")))
+                      .hasSize(1);
+                }));
+    assertThat(openapi.getList("tags.description", String.class)).doesNotContainNull();
+  }
+
+  @Test
   void theTokenGoesInABearerHeaderOrTheQuery() {
     assertThat(openapi.getString("components.securitySchemes.bearer.type")).isEqualTo("http");
     assertThat(openapi.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
