@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.allsitescron.coordination.JobQueue;
 import org.allsitescron.coordination.QueueDepth;
 import org.allsitescron.run.CronOutcome;
@@ -114,15 +115,15 @@ public class CronMetrics {
   private final JobQueue queue;
   private final SiteHealth health;
   private volatile HealthSummary summary;
-  private final Map<Outcome, Counter> sites = new EnumMap<>(Outcome.class);
+  private final Map<Outcome, Counter> sites;
   private final Map<Outcome, Timer> siteRequests = new EnumMap<>(Outcome.class);
-  private final Map<Verdict, Counter> admissions = new EnumMap<>(Verdict.class);
+  private final Map<Verdict, Counter> admissions;
   private final Map<Trigger, Timer> runDurations = new EnumMap<>(Trigger.class);
-  private final Map<CronOutcome, Counter> cronOutcomes = new EnumMap<>(CronOutcome.class);
+  private final Map<CronOutcome, Counter> cronOutcomes;
   private final Timer cronWork;
   private volatile double oldestOverdue = Double.NaN;
   private final Counter lockRenewals;
-  private final Map<LockLoss, Counter> lockLosses = new EnumMap<>(LockLoss.class);
+  private final Map<LockLoss, Counter> lockLosses;
   private volatile double queueLength = Double.NaN;
   private volatile double deadLength = Double.NaN;
 
@@ -130,13 +131,14 @@ public class CronMetrics {
     this.registry = registry;
     this.queue = queue;
     this.health = health;
+    sites =
+        counters(
+            Outcome.class,
+            SITES,
+            "Sites whose wp-cron.php was requested, by outcome",
+            "outcome",
+            Outcome::label);
     for (Outcome outcome : Outcome.values()) {
-      sites.put(
-          outcome,
-          Counter.builder(SITES)
-              .description("Sites whose wp-cron.php was requested, by outcome")
-              .tag("outcome", outcome.label())
-              .register(registry));
       siteRequests.put(
           outcome,
           Timer.builder(SITE_REQUEST_DURATION)
@@ -145,14 +147,13 @@ public class CronMetrics {
               .serviceLevelObjectives(SITE_REQUEST_BUCKETS.toArray(Duration[]::new))
               .register(registry));
     }
-    for (CronOutcome cron : CronOutcome.values()) {
-      cronOutcomes.put(
-          cron,
-          Counter.builder(SITES_CRON)
-              .description("Sites by cron outcome, judged from their own database rows")
-              .tag("cron", cron.label())
-              .register(registry));
-    }
+    cronOutcomes =
+        counters(
+            CronOutcome.class,
+            SITES_CRON,
+            "Sites by cron outcome, judged from their own database rows",
+            "cron",
+            CronOutcome::label);
     cronWork =
         Timer.builder(SITE_CRON_WORK)
             .description("From a site's request until its cron work was seen finished")
@@ -162,14 +163,13 @@ public class CronMetrics {
         .description("Age of the oldest overdue cron event seen by the last cron-checked run")
         .baseUnit("seconds")
         .register(registry);
-    for (Verdict verdict : Verdict.values()) {
-      admissions.put(
-          verdict,
-          Counter.builder(ADMISSIONS)
-              .description("Triggers of /run by admission result")
-              .tag("result", verdict.label())
-              .register(registry));
-    }
+    admissions =
+        counters(
+            Verdict.class,
+            ADMISSIONS,
+            "Triggers of /run by admission result",
+            "result",
+            Verdict::label);
     for (Trigger trigger : Trigger.values()) {
       runDurations.put(
           trigger,
@@ -186,14 +186,13 @@ public class CronMetrics {
         Counter.builder(LOCK_RENEWALS)
             .description("Renewals of the run lock by the run holding it")
             .register(registry);
-    for (LockLoss loss : LockLoss.values()) {
-      lockLosses.put(
-          loss,
-          Counter.builder(LOCK_LOSSES)
-              .description("Runs that stopped taking sites for their lock, by reason")
-              .tag("reason", loss.label())
-              .register(registry));
-    }
+    lockLosses =
+        counters(
+            LockLoss.class,
+            LOCK_LOSSES,
+            "Runs that stopped taking sites for their lock, by reason",
+            "reason",
+            LockLoss::label);
     Gauge.builder(QUEUE_LENGTH, this, metrics -> metrics.queueLength)
         .description("Jobs waiting in the queue, as last read")
         .register(registry);
@@ -240,6 +239,21 @@ public class CronMetrics {
     if (done.outcome().cronWorkMs() != null) {
       cronWork.record(Duration.ofMillis(done.outcome().cronWorkMs()));
     }
+  }
+
+  /** One counter {@code name} per value of {@code type}, tagged {@code tag} with its label. */
+  private <E extends Enum<E>> Map<E, Counter> counters(
+      Class<E> type, String name, String description, String tag, Function<E, String> label) {
+    Map<E, Counter> counters = new EnumMap<>(type);
+    for (E value : type.getEnumConstants()) {
+      counters.put(
+          value,
+          Counter.builder(name)
+              .description(description)
+              .tag(tag, label.apply(value))
+              .register(registry));
+    }
+    return counters;
   }
 
   /** A finished full run wrote a new summary; the gauges need not wait for the next poll. */
