@@ -3,9 +3,8 @@
 -- run lock is held: once the lock is free every job is due, so a job that met a busy lock runs as
 -- soon as the lock is released. A retry time further ahead than the retry policy ever sets is
 -- absurd: that job goes to the dead-letter list, with the reason, its text cut to
--- dead-letters.max-job-length with a note of its length, as Job.buried cuts one; here in bytes
--- (at a UTF-8 character boundary), which Redis can do without reading the whole entry: the same
--- as characters for the ASCII JSON jobs are.
+-- dead-letters.max-job-length bytes (at a UTF-8 character boundary) with a note of its length in
+-- bytes, as Job.buried cuts one.
 -- KEYS[1] -> job queue
 -- KEYS[2] -> the consumer's processing list
 -- KEYS[3] -> set of consumers that may hold jobs

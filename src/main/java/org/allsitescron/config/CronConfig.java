@@ -194,8 +194,8 @@ public interface CronConfig {
     int maxEntries();
 
     /**
-     * Most characters of a buried job's text that are kept; a longer one is cut, with a note of its
-     * length. Default 8192.
+     * Most bytes (UTF-8) of a buried job's text that are kept; a longer one is cut at a character
+     * boundary, with a note of its length in bytes. Default 8192.
      */
     @WithDefault("8192")
     @Min(value = 256, message = "must be at least 256 (got ${validatedValue})")

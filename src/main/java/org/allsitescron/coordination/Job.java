@@ -114,21 +114,32 @@ public record Job(
   }
 
   /**
-   * The dead-letter entry: the original text and the reason. A text longer than {@code
-   * maxJobLength} characters is cut there, and the entry says so ({@code truncated}, {@code
-   * job_length}): such a job cannot be replayed.
+   * The dead-letter entry: the original text and the reason. A text longer than {@code maxJobBytes}
+   * bytes (UTF-8) is cut at the last character boundary within them, as {@code queue-take.lua} cuts
+   * one, and the entry says so ({@code truncated}, {@code job_length} in bytes): such a job cannot
+   * be replayed.
    */
-  public String buried(String reason, long nowMillis, int maxJobLength) {
+  public String buried(String reason, long nowMillis, int maxJobBytes) {
     ObjectNode entry = JSON.createObjectNode();
-    boolean cut = raw.length() > maxJobLength;
-    entry.put("job", cut ? raw.substring(0, maxJobLength) : raw);
+    byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+    boolean cut = bytes.length > maxJobBytes;
+    entry.put("job", cut ? utf8Prefix(bytes, maxJobBytes) : raw);
     entry.put("reason", reason);
     entry.put("buried_at", nowMillis / 1000);
     if (cut) {
       entry.put("truncated", true);
-      entry.put("job_length", raw.length());
+      entry.put("job_length", bytes.length);
     }
     return entry.toString();
+  }
+
+  /** The longest whole-character prefix of {@code bytes} at most {@code limit} bytes long. */
+  private static String utf8Prefix(byte[] bytes, int limit) {
+    int end = limit;
+    while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+      end--;
+    }
+    return new String(bytes, 0, end, StandardCharsets.UTF_8);
   }
 
   private Job withRaw() {

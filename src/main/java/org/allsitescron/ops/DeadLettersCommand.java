@@ -72,7 +72,7 @@ public class DeadLettersCommand extends UpkeepCommand {
           i + 1,
           entry.buriedAt(),
           entry.reason(),
-          entry.truncated() ? " (truncated, " + entry.jobLength() + " characters)" : "",
+          entry.truncated() ? " (truncated, " + entry.jobLength() + " bytes)" : "",
           shown(entry.job()));
     }
     Log.infof(
@@ -184,7 +184,7 @@ public class DeadLettersCommand extends UpkeepCommand {
     /** Why this entry cannot be queued again, or null. */
     String replayProblem() {
       if (truncated) {
-        return "its job was truncated when it was buried (" + jobLength + " characters)";
+        return "its job was truncated when it was buried (" + jobLength + " bytes)";
       }
       Job parsed = Job.parse(job);
       return parsed.isMalformed() ? "its job is malformed (" + parsed.malformed() + ")" : null;

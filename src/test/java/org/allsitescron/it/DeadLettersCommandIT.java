@@ -1,5 +1,6 @@
 package org.allsitescron.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,14 +81,14 @@ class DeadLettersCommandIT {
     JsonNode entry = JSON.readTree(redis.run("LRANGE", DEAD, "0", "0").get(0));
     assertThat(entry.get("job").asText()).hasSize(1000);
     assertThat(entry.get("truncated").asBoolean()).isTrue();
-    assertThat(entry.get("job_length").asLong()).isEqualTo(huge.length());
+    assertThat(entry.get("job_length").asLong()).isEqualTo(huge.getBytes(UTF_8).length);
     assertThat(entry.get("reason").asText()).startsWith("malformed job");
 
     ServiceProcess list = command("list");
     assertThat(list.awaitExit(Duration.ofSeconds(60))).isZero();
     assertThat(list.output())
         .contains("#1 buried ")
-        .contains("job (truncated, 2097152 characters): xxx")
+        .contains("job (truncated, 2097152 bytes): xxx")
         .contains("1 dead letter(s)");
   }
 
