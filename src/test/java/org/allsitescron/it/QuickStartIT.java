@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.allsitescron.support.FreePorts;
 import org.allsitescron.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ class QuickStartIT {
     List<String> lines = block.group(1).lines().toList();
     assertThat(lines.get(0)).isEqualTo("./mvnw -q package -DskipTests");
     assertThat(lines.get(lines.size() - 1)).isEqualTo("cd /tmp/asc-demo && java -jar \"$jar\"");
-    int sitesPort = freePort();
+    int sitesPort = FreePorts.belowEphemeral();
     String steps =
         String.join("\n", lines.subList(1, lines.size() - 1))
                 .replace("/tmp/asc-demo", demo.toString())
@@ -84,12 +84,6 @@ class QuickStartIT {
       return true;
     } catch (java.io.IOException e) {
       return false;
-    }
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.allsitescron.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,11 +36,7 @@ public final class OwnRedis implements AutoCloseable {
   /** With {@code --requirepass password} besides {@code options}. */
   public static OwnRedis start(List<String> options, String password)
       throws IOException, InterruptedException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    OwnRedis redis = new OwnRedis(port, List.copyOf(options), password);
+    OwnRedis redis = new OwnRedis(FreePorts.belowEphemeral(), List.copyOf(options), password);
     redis.up();
     return redis;
   }

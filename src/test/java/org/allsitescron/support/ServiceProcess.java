@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The built service ({@code target/quarkus-app/quarkus-run.jar}) as a separate process, on a free
- * port, with its output in a file under {@code target/}: what the {@code …IT} tests run.
+ * port (see {@link FreePorts}), with its output in a file under {@code target/}: what the {@code
+ * …IT} tests run.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -156,7 +156,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the process without waiting for it to be ready. */
     public ServiceProcess launch() throws IOException {
-      int port = freePort();
+      int port = FreePorts.belowEphemeral();
       Path jar = Path.of(System.getProperty("runner.jar", "target/quarkus-app/quarkus-run.jar"));
       if (!Files.exists(jar)) {
         throw new IllegalStateException(jar + " is missing: run ./mvnw verify (it packages first)");
@@ -197,12 +197,6 @@ public final class ServiceProcess implements AutoCloseable {
                 return service.output().contains("Listening on");
               });
       return service;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -21,9 +21,6 @@ import java.util.concurrent.TimeUnit;
 public final class TcpProxy implements AutoCloseable {
 
   private static final java.time.Duration RELISTEN_WITHIN = java.time.Duration.ofSeconds(10);
-  private static final int LOWEST_PORT = 20_000;
-  private static final int EPHEMERAL_START = 32_768;
-  private static final java.util.Random RANDOM = new java.security.SecureRandom();
 
   private final Vertx vertx = Vertx.vertx();
   private final NetClient client;
@@ -54,10 +51,9 @@ public final class TcpProxy implements AutoCloseable {
 
   /**
    * Listens again (on the port it had, once it had one) and forwards new connections. The port is
-   * picked below the kernel's ephemeral range (32768 and up on Linux): an ephemeral port, once
-   * closed, can be handed to any outgoing connection of the machine, and then listening on it again
-   * fails with "Address already in use". Listening again on it is tried for up to {@link
-   * #RELISTEN_WITHIN}: the closed listener's socket may still be going away.
+   * one of {@link FreePorts}, which no outgoing connection can take while it is closed. Listening
+   * again on it is tried for up to {@link #RELISTEN_WITHIN}: the closed listener's socket may still
+   * be going away.
    */
   public synchronized void open() {
     if (server != null) {
@@ -69,7 +65,7 @@ public final class TcpProxy implements AutoCloseable {
     }
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 50; attempt++) {
-      int candidate = LOWEST_PORT + RANDOM.nextInt(EPHEMERAL_START - LOWEST_PORT);
+      int candidate = FreePorts.belowEphemeral();
       try {
         server = listen(candidate);
         port = candidate;
