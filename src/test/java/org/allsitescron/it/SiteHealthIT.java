@@ -7,6 +7,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.allsitescron.support.Api;
 import org.allsitescron.support.RedisCli;
 import org.allsitescron.support.Scrape;
 import org.allsitescron.support.ServiceProcess;
@@ -105,18 +106,6 @@ class SiteHealthIT {
   }
 
   private static Map<String, Object> entry(ServiceProcess replica, String site) {
-    List<Map<String, Object>> all =
-        replica
-            .api()
-            .get("/all-sites-cron/v1/sites")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("sites");
-    return all.stream()
-        .filter(e -> ((String) e.get("url")).endsWith("/" + site))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no entry for " + site + " in " + all));
+    return Api.siteEntry(replica.api(), site);
   }
 }

@@ -22,6 +22,7 @@ import org.allsitescron.coordination.SiteHealthStore;
 import org.allsitescron.coordination.SiteRecord;
 import org.allsitescron.coordination.redis.RedisCleanup;
 import org.allsitescron.coordination.redis.RedisCommands;
+import org.allsitescron.support.Api;
 import org.allsitescron.support.SiteServer;
 import org.allsitescron.support.TestNetwork;
 import org.junit.jupiter.api.AfterEach;
@@ -274,18 +275,7 @@ class SiteHealthTest {
   }
 
   private static Map<String, Object> entry(String site) {
-    List<Map<String, Object>> all =
-        authed()
-            .get(BASE + "/sites?limit=100")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("sites");
-    return all.stream()
-        .filter(e -> ((String) e.get("url")).endsWith("/" + site))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no entry for " + site + " in " + all));
+    return Api.siteEntry(authed(), site);
   }
 
   /**

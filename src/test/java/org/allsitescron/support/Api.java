@@ -3,6 +3,8 @@ package org.allsitescron.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
 
 /** Requests to the service under test, authenticated with the test token. */
 public final class Api {
@@ -14,5 +16,24 @@ public final class Api {
 
   public static RequestSpecification authed() {
     return given().header("Authorization", "Bearer " + TOKEN);
+  }
+
+  /**
+   * The {@code /sites} entry of the site whose URL ends in {@code /path}, asked with {@code
+   * request} (the first page of 100).
+   */
+  public static Map<String, Object> siteEntry(RequestSpecification request, String path) {
+    List<Map<String, Object>> all =
+        request
+            .get(BASE + "/sites?limit=100")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("sites");
+    return all.stream()
+        .filter(e -> ((String) e.get("url")).endsWith("/" + path))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no entry for " + path + " in " + all));
   }
 }
