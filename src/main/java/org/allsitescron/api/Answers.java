@@ -31,11 +31,7 @@ final class Answers {
         ran -> ran(ran.report(), ga),
         queued -> queued(RunQueued.of(queued, redis, Instant.now()), ga),
         limited -> {
-          throw ApiError.rateLimited(
-              limited.retryAfterSeconds(),
-              limited.cooldownSeconds(),
-              Instant.ofEpochSecond(limited.lastRunEpochSeconds()).toString(),
-              timestamp(Instant.now()));
+          throw ApiError.rateLimited(limited, Instant.now());
         },
         locked -> {
           throw ApiError.locked();
@@ -85,17 +81,9 @@ final class Answers {
 
   /** An error: its {@link Problem} as JSON or a GA line, with {@code Retry-After} if it has one. */
   static Response error(ApiError error, boolean ga) {
-    Response.ResponseBuilder response =
-        Response.fromResponse(
-            of(
-                ga,
-                error.status(),
-                error.body(),
-                () -> GithubActionsText.message(error.status(), error.getMessage())));
-    if (error.retryAfterSeconds() != null) {
-      response.header("Retry-After", error.retryAfterSeconds());
-    }
-    return response.build();
+    return Response.fromResponse(of(ga, error.status(), error.body(), error::gaText))
+        .header("Retry-After", error.retryAfterSeconds())
+        .build();
   }
 
   /** A timestamp as the answers give it: ISO 8601, UTC, whole seconds. */

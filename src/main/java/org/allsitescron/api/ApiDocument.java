@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.run.Outcome;
 import org.allsitescron.run.Preview;
 import org.allsitescron.run.RunReport;
@@ -19,15 +20,10 @@ import org.allsitescron.run.TriggerResult;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.OASModelReader;
-import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.headers.Header;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * The answers of {@code /q/openapi} that operations share, with their examples. Every example is a
@@ -41,8 +37,6 @@ public class ApiDocument implements OASModelReader, OASFilter {
       Map.of(
           "401", "Unauthorized", "403", "Forbidden", "406", "NotAcceptable", "503", "Unavailable");
 
-  private static final String JSON = "application/json";
-  private static final String TEXT = "text/plain";
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:05Z");
   private static final String RUN_ID = "0b6f3f5e-4a4e-4a8e-9a51-6f7f4f6a2b1c";
 
@@ -54,86 +48,83 @@ public class ApiDocument implements OASModelReader, OASFilter {
   @Override
   public OpenAPI buildModel() {
     RunReport partial = report(3, 1, 1, 1, failedSites());
-    RunReport aborted = report(120, 120, 0, 0, List.of()).withEnd(RunState.ABORTED, "lock lost");
-    Map<String, APIResponse> responses = new LinkedHashMap<>();
+    RunQueued queued = RunQueued.of(new TriggerResult.Queued(RUN_ID, false), true, NOW);
+    var responses = new LinkedHashMap<String, APIResponse>();
     responses.put(
         "StatusAnswer",
-        response("The state, read now.", ref("Status"), ordered("running", status(partial)), null));
+        response("The state, read now.", ref("Status"), null, "running", status(partial)));
     responses.put(
         "SitesAnswer",
-        response(
-            "One page of sites and the summary.",
-            ref("SitePage"),
-            ordered("backoff", sitePage()),
-            null));
+        response("One page of sites and the summary.", ref("SitePage"), null, "backoff", page()));
     responses.put(
         "RunListAnswer",
-        response(
-            "The reports.", ref("RunList"), ordered("one", new RunList(List.of(partial))), null));
+        response("The reports.", ref("RunList"), null, "one", new RunList(List.of(partial))));
     responses.put(
-        "ReportAnswer",
-        response("The report.", ref("RunReport"), ordered("finished", partial), null));
+        "ReportAnswer", response("The report.", ref("RunReport"), null, "finished", partial));
     responses.put(
         "RunAnswer",
         response(
             "The run finished (also when sites failed: see `success` and `failed_sites`), or,"
                 + " with `dry_run=1`, the sites it would request.",
             anyOf("RunFinished", "DryRun"),
-            ordered(
-                "finished", RunFinished.of(report(3, 3, 0, 0, List.of()), NOW),
-                "partial_failure", RunFinished.of(partial, NOW),
-                "no_sites", RunFinished.of(report(0, 0, 0, 0, List.of()), NOW),
-                "dry_run",
-                    DryRun.of(
-                        new Preview(
-                            2, List.of("https://example.org", "https://example.org/shop")))),
-            GithubActionsText.report(partial)));
+            GithubActionsText.report(partial),
+            "finished",
+            RunFinished.of(report(3, 3, 0, 0, List.of()), NOW),
+            "partial_failure",
+            RunFinished.of(partial, NOW),
+            "no_sites",
+            RunFinished.of(report(0, 0, 0, 0, List.of()), NOW),
+            "dry_run",
+            DryRun.of(new Preview(2, List.of("https://example.org", "https://example.org/shop")))));
     responses.put(
         "QueuedAnswer",
         response(
             "With `defer=1`: the job was queued, or one was already waiting (at most one waits);"
                 + " the worker runs it with trigger `rest-deferred`.",
             ref("RunQueued"),
-            ordered(
-                "queued_redis", RunQueued.of(new TriggerResult.Queued(RUN_ID, false), true, NOW),
-                "queued_embedded",
-                    RunQueued.of(new TriggerResult.Queued(RUN_ID, false), false, NOW),
-                "already_queued", RunQueued.of(new TriggerResult.Queued(RUN_ID, true), true, NOW)),
-            GithubActionsText.message(
-                202, RunQueued.of(new TriggerResult.Queued(RUN_ID, false), true, NOW).message())));
+            GithubActionsText.message(202, queued.message()),
+            "queued_redis",
+            queued,
+            "queued_embedded",
+            RunQueued.of(new TriggerResult.Queued(RUN_ID, false), false, NOW),
+            "already_queued",
+            RunQueued.of(new TriggerResult.Queued(RUN_ID, true), true, NOW)));
     responses.put(
         "JobAnswer",
         response(
             "The job ran (its report), or there was none, or it was dead-lettered.",
             anyOf("RunFinished", "QueueMessage"),
-            ordered(
-                "ran", RunFinished.of(partial, NOW),
-                "no_jobs", QueueMessage.noJob(NOW),
-                "buried", QueueMessage.buried(RUN_ID, "unreadable job", NOW)),
-            GithubActionsText.message(200, QueueMessage.noJob(NOW).message())));
-    errors(responses, aborted);
-    Components components = OASFactory.createComponents().responses(responses);
-    flag(
-        components,
+            GithubActionsText.message(200, QueueMessage.noJob(NOW).message()),
+            "ran",
+            RunFinished.of(partial, NOW),
+            "no_jobs",
+            QueueMessage.noJob(NOW),
+            "buried",
+            QueueMessage.buried(RUN_ID, "unreadable job", NOW)));
+    errors(responses);
+    var components = OASFactory.createComponents().responses(responses);
+    components.addParameter(
         "ga",
-        "GitHub Actions output: answer `text/plain; charset=utf-8` with one"
-            + " workflow command per line instead of JSON.");
-    flag(components, "defer", "Queue the run for the background worker and answer `202` at once.");
-    flag(
-        components,
+        flag(
+            "ga",
+            "GitHub Actions output: answer `text/plain; charset=utf-8` with one workflow command"
+                + " per line instead of JSON."));
+    components.addParameter(
+        "defer",
+        flag("defer", "Queue the run for the background worker and answer `202` at once."));
+    components.addParameter(
         "dry_run",
-        "List the sites a run would request and request nothing: no" + " cooldown, no lock.");
+        flag(
+            "dry_run",
+            "List the sites a run would request and request nothing: no cooldown, no lock."));
     components.addParameter(
         "site",
-        OASFactory.createParameter()
-            .name("site")
-            .in(Parameter.In.QUERY)
-            .description(
+        parameter(
+                "site",
                 "Run only this site (its `blog_id` or URL) now, even when it is backed off: to"
                     + " check a repair at once. Synchronous runs only (not with `defer` or"
                     + " `dry_run`); takes the lock (`409` when a run holds it) but neither waits"
                     + " for nor starts the cooldown.")
-            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
             .example("12"));
     return OASFactory.createOpenAPI().components(components);
   }
@@ -149,7 +140,7 @@ public class ApiDocument implements OASModelReader, OASFilter {
         .flatMap(path -> path.getValue().getOperations().values().stream())
         .forEach(
             operation -> {
-              APIResponses answers = operation.getResponses();
+              var answers = operation.getResponses();
               PROTECTED.forEach(
                   (status, name) -> {
                     if (!answers.hasAPIResponse(status)) {
@@ -159,29 +150,20 @@ public class ApiDocument implements OASModelReader, OASFilter {
               if (operation.getParameters() == null
                   || operation.getParameters().stream()
                       .noneMatch(p -> "token".equals(p.getName()))) {
-                operation.addParameter(
-                    OASFactory.createParameter()
-                        .name("token")
-                        .in(Parameter.In.QUERY)
-                        .description(Query.TOKEN_DOC)
-                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                operation.addParameter(parameter("token", Query.TOKEN_DOC));
               }
             });
   }
 
-  /** A boolean query parameter, read as {@link Query#flag} reads it. */
-  private static void flag(Components components, String name, String description) {
-    components.addParameter(
-        name,
-        OASFactory.createParameter()
-            .name(name)
-            .in(Parameter.In.QUERY)
-            .description(description + " " + Query.FLAG_DOC)
-            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-            .example("1"));
-  }
-
-  private static void errors(Map<String, APIResponse> responses, RunReport aborted) {
+  /** The shared errors, each with the body the service really sends. */
+  private static void errors(Map<String, APIResponse> responses) {
+    ApiError redisDown =
+        ApiError.redisUnavailable(
+            new CoordinationUnavailableException("Redis: connection refused", null));
+    RunReport aborted = report(120, 120, 0, 0, List.of()).withEnd(RunState.ABORTED, "lock lost");
+    TriggerResult.RateLimited limited =
+        new TriggerResult.RateLimited(
+            42, 60, Instant.parse("2025-06-01T11:59:18Z").getEpochSecond());
     responses.put(
         "InvalidParam",
         error("A parameter has a value the service does not accept.", invalidFlag(), false));
@@ -195,7 +177,7 @@ public class ApiDocument implements OASModelReader, OASFilter {
         "NotAcceptable",
         error(
             "The `Accept` header allows none of the media types the route answers.",
-            ErrorMapper.httpError(406),
+            ApiError.ofHttpStatus(406),
             false));
     responses.put(
         "Locked", error("A run holds the lock (on any replica).", ApiError.locked(), true));
@@ -209,7 +191,7 @@ public class ApiDocument implements OASModelReader, OASFilter {
         "RateLimited",
         error(
             "Inside the cooldown (`rate-limit-seconds`) of the last accepted trigger.",
-            ApiError.rateLimited(42, 60, "2025-06-01T11:59:18Z", Answers.timestamp(NOW)),
+            ApiError.rateLimited(limited, NOW),
             true));
     responses.put(
         "RunAborted",
@@ -224,14 +206,14 @@ public class ApiDocument implements OASModelReader, OASFilter {
             "Redis is configured but unreachable: nothing was run or queued (the service never"
                 + " falls back to running alone); or the service was stopping and cut the run"
                 + " short (`all_sites_cron_run_aborted`: another replica can run).",
-            ApiError.redisUnavailable(ErrorMapper.REDIS_RETRY_AFTER_SECONDS),
+            redisDown,
             true));
     responses.put(
         "RedisUnavailable",
         error(
             "Redis is configured but unreachable: the sites' state cannot be read (the service"
                 + " never answers from its own memory instead).",
-            ApiError.redisUnavailable(ErrorMapper.REDIS_RETRY_AFTER_SECONDS),
+            redisDown,
             false));
     responses.put(
         "RunNotFound",
@@ -244,30 +226,6 @@ public class ApiDocument implements OASModelReader, OASFilter {
         error("`?site=` named no eligible site.", ApiError.siteNotFound("42"), true));
   }
 
-  /** A page of {@code /sites} as the service sends it. */
-  private static SitePage sitePage() {
-    Instant look = NOW.minusSeconds(3);
-    return new SitePage(
-        "backoff",
-        new SitePage.Summary(NOW, RUN_ID, 412, 405, 3, 1, 3, 1260),
-        List.of(
-            new SitePage.Entry(
-                17,
-                "https://example.org/old-shop",
-                SiteState.BACKOFF,
-                "connect_error",
-                0,
-                "Connection refused",
-                null,
-                null,
-                look,
-                null,
-                4,
-                NOW.plusSeconds(116),
-                2)),
-        null);
-  }
-
   /** The 400 a bad flag really gets. */
   private static ApiError invalidFlag() {
     try {
@@ -278,47 +236,59 @@ public class ApiDocument implements OASModelReader, OASFilter {
     }
   }
 
+  /** An error answer: its body as the one JSON example, its GA line if {@code ga}. */
   private static APIResponse error(String description, ApiError sample, boolean ga) {
-    String schema = sample.body() instanceof Problem.RateLimited ? "RateLimitedBody" : "ErrorBody";
+    Problem body = sample.body();
+    String schema = body instanceof Problem.RateLimited ? "RateLimitedBody" : "ErrorBody";
     APIResponse response =
-        response(
-            description,
-            ref(schema),
-            ordered(sample.body().code().code(), sample.body()),
-            ga ? GithubActionsText.message(sample.status(), sample.getMessage()) : null);
+        response(description, ref(schema), ga ? sample.gaText() : null, body.code().code(), body);
     if (sample.retryAfterSeconds() != null) {
-      Header retryAfter =
+      response.addHeader(
+          "Retry-After",
           OASFactory.createHeader()
               .description("Seconds to wait before trying again.")
-              .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
-      response.addHeader("Retry-After", retryAfter);
+              .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
     }
     return response;
   }
 
+  /**
+   * An answer in JSON with the named {@code examples} (name, value, name, value …, in that order),
+   * and in GitHub Actions text when there is {@code gaText}.
+   */
   private static APIResponse response(
-      String description, Schema schema, Map<String, Object> examples, String gaText) {
-    MediaType json = OASFactory.createMediaType().schema(schema);
-    examples.forEach(
-        (name, value) -> json.addExample(name, OASFactory.createExample().value(json(value))));
-    Content content = OASFactory.createContent().addMediaType(JSON, json);
+      String description, Schema schema, String gaText, Object... examples) {
+    var json = OASFactory.createMediaType().schema(schema);
+    for (int i = 0; i < examples.length; i += 2) {
+      Object value = MAPPER.convertValue(examples[i + 1], Object.class);
+      json.addExample((String) examples[i], OASFactory.createExample().value(value));
+    }
+    var content = OASFactory.createContent().addMediaType("application/json", json);
     if (gaText != null) {
       content.addMediaType(
-          TEXT,
+          "text/plain",
           OASFactory.createMediaType()
-              .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+              .schema(string())
               .addExample("ga", OASFactory.createExample().value(gaText)));
     }
     return OASFactory.createAPIResponse().description(description).content(content);
   }
 
-  /** Name-value pairs in the order given. */
-  private static Map<String, Object> ordered(Object... pairs) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put((String) pairs[i], pairs[i + 1]);
-    }
-    return map;
+  /** A boolean query parameter, read as {@link Query#flag} reads it. */
+  private static Parameter flag(String name, String description) {
+    return parameter(name, description + " " + Query.FLAG_DOC).example("1");
+  }
+
+  private static Parameter parameter(String name, String description) {
+    return OASFactory.createParameter()
+        .name(name)
+        .in(Parameter.In.QUERY)
+        .description(description)
+        .schema(string());
+  }
+
+  private static Schema string() {
+    return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
   }
 
   private static Schema ref(String name) {
@@ -331,11 +301,6 @@ public class ApiDocument implements OASModelReader, OASFilter {
       schema.addAnyOf(ref(name));
     }
     return schema;
-  }
-
-  /** The example as JSON values (maps, lists, strings, numbers), as Jackson sends it. */
-  private static Object json(Object value) {
-    return MAPPER.convertValue(value, Object.class);
   }
 
   /** A finished run's report. */
@@ -373,5 +338,28 @@ public class ApiDocument implements OASModelReader, OASFilter {
         new StatusBody.LockInfo(true, RUN_ID, 241_200),
         new StatusBody.Cooldown(37),
         List.of(recent));
+  }
+
+  /** A page of {@code /sites} as the service sends it. */
+  private static SitePage page() {
+    return new SitePage(
+        "backoff",
+        new SitePage.Summary(NOW, RUN_ID, 412, 405, 3, 1, 3, 1260),
+        List.of(
+            new SitePage.Entry(
+                17,
+                "https://example.org/old-shop",
+                SiteState.BACKOFF,
+                "connect_error",
+                0,
+                "Connection refused",
+                null,
+                null,
+                NOW.minusSeconds(3),
+                null,
+                4,
+                NOW.plusSeconds(116),
+                2)),
+        null);
   }
 }

@@ -46,16 +46,6 @@ public enum ErrorCode {
     this.code = code;
   }
 
-  /** The code of an error the HTTP layer itself (not a resource) answers with {@code status}. */
-  static ErrorCode ofHttpStatus(int status) {
-    return switch (status) {
-      case 404, 405 -> NO_ROUTE;
-      case 406 -> NOT_ACCEPTABLE;
-      case 415 -> UNSUPPORTED_MEDIA_TYPE;
-      default -> status >= 500 ? INTERNAL : BAD_REQUEST;
-    };
-  }
-
   /** The code as sent. */
   @JsonValue
   public String code() {

@@ -1,6 +1,5 @@
 package org.allsitescron.api;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -17,9 +16,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * before a resource is reached.
  */
 public class ErrorMapper {
-
-  /** Seconds a client is told to wait when Redis is unreachable. */
-  static final long REDIS_RETRY_AFTER_SECONDS = 5;
 
   private final Routes routes;
 
@@ -38,7 +34,7 @@ public class ErrorMapper {
    */
   @ServerExceptionMapper
   public Response redisDown(CoordinationUnavailableException e, UriInfo uri) {
-    return apiError(ApiError.redisUnavailable(e, REDIS_RETRY_AFTER_SECONDS), uri);
+    return apiError(ApiError.redisUnavailable(e), uri);
   }
 
   /** The site database unreachable or refusing (the source logs it once): nothing requested. */
@@ -57,7 +53,7 @@ public class ErrorMapper {
   /** What JAX-RS itself refuses: no route (404), not acceptable (406), and the like. */
   @ServerExceptionMapper
   public Response webError(WebApplicationException e, UriInfo uri) {
-    return apiError(httpError(e.getResponse().getStatus()), uri);
+    return apiError(ApiError.ofHttpStatus(e.getResponse().getStatus()), uri);
   }
 
   /** Anything else (a bug): a JSON 500 with an id to find the logged stack trace by. */
@@ -65,21 +61,6 @@ public class ErrorMapper {
   public Response unexpected(Throwable e, UriInfo uri) {
     String errorId = UUID.randomUUID().toString();
     Log.errorf(e, "Unexpected error %s while answering %s", errorId, uri.getPath());
-    return apiError(ApiError.internal(errorId), uri);
-  }
-
-  /** The error for a status the HTTP layer answers with. */
-  static ApiError httpError(int status) {
-    ErrorCode code = ErrorCode.ofHttpStatus(status);
-    String message =
-        switch (code) {
-          case NO_ROUTE -> ApiError.NO_ROUTE_MESSAGE;
-          case INTERNAL -> ApiError.INTERNAL_MESSAGE;
-          default ->
-              "The request cannot be handled: "
-                  + HttpResponseStatus.valueOf(status).reasonPhrase()
-                  + ".";
-        };
-    return new ApiError(status, code, message);
+    return apiError(ApiError.internal(errorId, null), uri);
   }
 }

@@ -65,6 +65,28 @@ public sealed interface Problem {
       this(false, code, message, null, null, null, null, null, new Data(status));
     }
 
+    // Copies with one optional member set.
+
+    ErrorBody withRunId(String runId) {
+      return new ErrorBody(success, code, message, runId, reason, errorId, params, report, data);
+    }
+
+    ErrorBody withReason(String reason) {
+      return new ErrorBody(success, code, message, runId, reason, errorId, params, report, data);
+    }
+
+    ErrorBody withErrorId(String errorId) {
+      return new ErrorBody(success, code, message, runId, reason, errorId, params, report, data);
+    }
+
+    ErrorBody withParams(Map<String, String> params) {
+      return new ErrorBody(success, code, message, runId, reason, errorId, params, report, data);
+    }
+
+    ErrorBody withReport(RunReport report) {
+      return new ErrorBody(success, code, message, runId, reason, errorId, params, report, data);
+    }
+
     @Override
     public int status() {
       return data.status();
