@@ -79,13 +79,6 @@ final class Answers {
     return of(ga, 200, body, () -> GithubActionsText.message(200, body.message()));
   }
 
-  /** An error: its {@link Problem} as JSON or a GA line, with {@code Retry-After} if it has one. */
-  static Response error(ApiError error, boolean ga) {
-    return Response.fromResponse(of(ga, error.status(), error.body(), error::gaText))
-        .header("Retry-After", error.retryAfterSeconds())
-        .build();
-  }
-
   /** A timestamp as the answers give it: ISO 8601, UTC, whole seconds. */
   static String timestamp(Instant now) {
     return now.truncatedTo(ChronoUnit.SECONDS).toString();

@@ -1,5 +1,7 @@
 package org.allsitescron.api;
 
+import static java.util.Map.entry;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -17,10 +19,13 @@ import org.allsitescron.run.SitePage;
 import org.allsitescron.run.SiteState;
 import org.allsitescron.run.Trigger;
 import org.allsitescron.run.TriggerResult;
+import org.allsitescron.run.TriggerResult.Queued;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -39,6 +44,7 @@ public class ApiDocument implements OASModelReader, OASFilter {
 
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:05Z");
   private static final String RUN_ID = "0b6f3f5e-4a4e-4a8e-9a51-6f7f4f6a2b1c";
+  private static final String SITE = "https://example.org";
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
@@ -48,75 +54,62 @@ public class ApiDocument implements OASModelReader, OASFilter {
   @Override
   public OpenAPI buildModel() {
     RunReport partial = report(3, 1, 1, 1, failedSites());
-    RunQueued queued = RunQueued.of(new TriggerResult.Queued(RUN_ID, false), true, NOW);
+    RunQueued queued = RunQueued.of(new Queued(RUN_ID, false), true, NOW);
     var responses = new LinkedHashMap<String, APIResponse>();
     responses.put(
         "StatusAnswer",
-        response("The state, read now.", ref("Status"), null, "running", status(partial)));
+        answer("The state, read now.", ref("Status"), null, entry("running", status(partial))));
     responses.put(
         "SitesAnswer",
-        response("One page of sites and the summary.", ref("SitePage"), null, "backoff", page()));
+        answer(
+            "One page of sites and the summary.", ref("SitePage"), null, entry("backoff", page())));
     responses.put(
         "RunListAnswer",
-        response("The reports.", ref("RunList"), null, "one", new RunList(List.of(partial))));
+        answer("The reports.", ref("RunList"), null, entry("one", new RunList(List.of(partial)))));
     responses.put(
-        "ReportAnswer", response("The report.", ref("RunReport"), null, "finished", partial));
+        "ReportAnswer", answer("The report.", ref("RunReport"), null, entry("finished", partial)));
     responses.put(
         "RunAnswer",
-        response(
+        answer(
             "The run finished (also when sites failed: see `success` and `failed_sites`), or,"
                 + " with `dry_run=1`, the sites it would request.",
             anyOf("RunFinished", "DryRun"),
             GithubActionsText.report(partial),
-            "finished",
-            RunFinished.of(report(3, 3, 0, 0, List.of()), NOW),
-            "partial_failure",
-            RunFinished.of(partial, NOW),
-            "no_sites",
-            RunFinished.of(report(0, 0, 0, 0, List.of()), NOW),
-            "dry_run",
-            DryRun.of(new Preview(2, List.of("https://example.org", "https://example.org/shop")))));
+            entry("finished", RunFinished.of(report(3, 3, 0, 0, List.of()), NOW)),
+            entry("partial_failure", RunFinished.of(partial, NOW)),
+            entry("no_sites", RunFinished.of(report(0, 0, 0, 0, List.of()), NOW)),
+            entry("dry_run", DryRun.of(new Preview(2, List.of(SITE, SITE + "/shop"))))));
     responses.put(
         "QueuedAnswer",
-        response(
+        answer(
             "With `defer=1`: the job was queued, or one was already waiting (at most one waits);"
                 + " the worker runs it with trigger `rest-deferred`.",
             ref("RunQueued"),
             GithubActionsText.message(202, queued.message()),
-            "queued_redis",
-            queued,
-            "queued_embedded",
-            RunQueued.of(new TriggerResult.Queued(RUN_ID, false), false, NOW),
-            "already_queued",
-            RunQueued.of(new TriggerResult.Queued(RUN_ID, true), true, NOW)));
+            entry("queued_redis", queued),
+            entry("queued_embedded", RunQueued.of(new Queued(RUN_ID, false), false, NOW)),
+            entry("already_queued", RunQueued.of(new Queued(RUN_ID, true), true, NOW))));
     responses.put(
         "JobAnswer",
-        response(
+        answer(
             "The job ran (its report), or there was none, or it was dead-lettered.",
             anyOf("RunFinished", "QueueMessage"),
             GithubActionsText.message(200, QueueMessage.noJob(NOW).message()),
-            "ran",
-            RunFinished.of(partial, NOW),
-            "no_jobs",
-            QueueMessage.noJob(NOW),
-            "buried",
-            QueueMessage.buried(RUN_ID, "unreadable job", NOW)));
+            entry("ran", RunFinished.of(partial, NOW)),
+            entry("no_jobs", QueueMessage.noJob(NOW)),
+            entry("buried", QueueMessage.buried(RUN_ID, "unreadable job", NOW))));
     errors(responses);
     var components = OASFactory.createComponents().responses(responses);
-    components.addParameter(
+    flag(
+        components,
         "ga",
-        flag(
-            "ga",
-            "GitHub Actions output: answer `text/plain; charset=utf-8` with one workflow command"
-                + " per line instead of JSON."));
-    components.addParameter(
-        "defer",
-        flag("defer", "Queue the run for the background worker and answer `202` at once."));
-    components.addParameter(
+        "GitHub Actions output: answer `text/plain; charset=utf-8` with one workflow command per"
+            + " line instead of JSON.");
+    flag(components, "defer", "Queue the run for the background worker and answer `202` at once.");
+    flag(
+        components,
         "dry_run",
-        flag(
-            "dry_run",
-            "List the sites a run would request and request nothing: no cooldown, no lock."));
+        "List the sites a run would request and request nothing: no cooldown, no lock.");
     components.addParameter(
         "site",
         parameter(
@@ -161,69 +154,55 @@ public class ApiDocument implements OASModelReader, OASFilter {
         ApiError.redisUnavailable(
             new CoordinationUnavailableException("Redis: connection refused", null));
     RunReport aborted = report(120, 120, 0, 0, List.of()).withEnd(RunState.ABORTED, "lock lost");
-    TriggerResult.RateLimited limited =
-        new TriggerResult.RateLimited(
-            42, 60, Instant.parse("2025-06-01T11:59:18Z").getEpochSecond());
+    long lastRun = NOW.minusSeconds(47).getEpochSecond();
     responses.put(
         "InvalidParam",
-        error("A parameter has a value the service does not accept.", invalidFlag(), false));
+        error(invalidFlag(), "A parameter has a value the service does not accept."));
     responses.put(
-        "Unauthorized",
-        error("A token is required and none was sent.", ApiError.authMissing(), true));
+        "Unauthorized", gaError(ApiError.authMissing(), "A token is required and none was sent."));
     responses.put(
-        "Forbidden",
-        error("The token sent is not the configured one.", ApiError.authInvalid(), true));
+        "Forbidden", gaError(ApiError.authInvalid(), "The token sent is not the configured one."));
     responses.put(
         "NotAcceptable",
         error(
-            "The `Accept` header allows none of the media types the route answers.",
             ApiError.ofHttpStatus(406),
-            false));
-    responses.put(
-        "Locked", error("A run holds the lock (on any replica).", ApiError.locked(), true));
+            "The `Accept` header allows none of the media types the route answers."));
+    responses.put("Locked", gaError(ApiError.locked(), "A run holds the lock (on any replica)."));
     responses.put(
         "Requeued",
-        error(
-            "The lock is held; the job was put back for a later attempt.",
-            ApiError.requeued(1),
-            true));
+        gaError(
+            ApiError.requeued(1), "The lock is held; the job was put back for a later attempt."));
     responses.put(
         "RateLimited",
-        error(
-            "Inside the cooldown (`rate-limit-seconds`) of the last accepted trigger.",
-            ApiError.rateLimited(limited, NOW),
-            true));
+        gaError(
+            ApiError.rateLimited(new TriggerResult.RateLimited(42, 60, lastRun), NOW),
+            "Inside the cooldown (`rate-limit-seconds`) of the last accepted trigger."));
     responses.put(
         "RunAborted",
-        error(
-            "The run stopped before every site was requested (lock lost, shutdown, site source"
-                + " failed), or an unexpected error (`internal_error`).",
+        gaError(
             ApiError.aborted(aborted),
-            true));
+            "The run stopped before every site was requested (lock lost, shutdown, site source"
+                + " failed), or an unexpected error (`internal_error`)."));
     responses.put(
         "Unavailable",
-        error(
+        gaError(
+            redisDown,
             "Redis is configured but unreachable: nothing was run or queued (the service never"
                 + " falls back to running alone); or the service was stopping and cut the run"
-                + " short (`all_sites_cron_run_aborted`: another replica can run).",
-            redisDown,
-            true));
+                + " short (`all_sites_cron_run_aborted`: another replica can run)."));
     responses.put(
         "RedisUnavailable",
         error(
-            "Redis is configured but unreachable: the sites' state cannot be read (the service"
-                + " never answers from its own memory instead).",
             redisDown,
-            false));
+            "Redis is configured but unreachable: the sites' state cannot be read (the service"
+                + " never answers from its own memory instead)."));
     responses.put(
         "RunNotFound",
         error(
-            "No report with that id (reports expire after `redis.report-ttl`).",
             ApiError.runNotFound("0b6f3f5e"),
-            false));
+            "No report with that id (reports expire after `redis.report-ttl`)."));
     responses.put(
-        "SiteNotFound",
-        error("`?site=` named no eligible site.", ApiError.siteNotFound("42"), true));
+        "SiteNotFound", gaError(ApiError.siteNotFound("42"), "`?site=` named no eligible site."));
   }
 
   /** The 400 a bad flag really gets. */
@@ -236,12 +215,20 @@ public class ApiDocument implements OASModelReader, OASFilter {
     }
   }
 
-  /** An error answer: its body as the one JSON example, its GA line if {@code ga}. */
-  private static APIResponse error(String description, ApiError sample, boolean ga) {
+  /** An error answer in JSON and GitHub Actions text. */
+  private static APIResponse gaError(ApiError sample, String description) {
+    APIResponse response = error(sample, description);
+    response.getContent().addMediaType("text/plain", text(sample.gaText()));
+    return response;
+  }
+
+  /**
+   * An error answer in JSON: the body as its one example, and {@code Retry-After} if it has one.
+   */
+  private static APIResponse error(ApiError sample, String description) {
     Problem body = sample.body();
     String schema = body instanceof Problem.RateLimited ? "RateLimitedBody" : "ErrorBody";
-    APIResponse response =
-        response(description, ref(schema), ga ? sample.gaText() : null, body.code().code(), body);
+    APIResponse response = answer(description, ref(schema), null, entry(body.code().code(), body));
     if (sample.retryAfterSeconds() != null) {
       response.addHeader(
           "Retry-After",
@@ -252,31 +239,31 @@ public class ApiDocument implements OASModelReader, OASFilter {
     return response;
   }
 
-  /**
-   * An answer in JSON with the named {@code examples} (name, value, name, value …, in that order),
-   * and in GitHub Actions text when there is {@code gaText}.
-   */
-  private static APIResponse response(
-      String description, Schema schema, String gaText, Object... examples) {
+  /** An answer in JSON with the named examples, and in GitHub Actions text if {@code gaText}. */
+  @SafeVarargs
+  private static APIResponse answer(
+      String description, Schema schema, String gaText, Map.Entry<String, ?>... examples) {
     var json = OASFactory.createMediaType().schema(schema);
-    for (int i = 0; i < examples.length; i += 2) {
-      Object value = MAPPER.convertValue(examples[i + 1], Object.class);
-      json.addExample((String) examples[i], OASFactory.createExample().value(value));
+    for (Map.Entry<String, ?> example : examples) {
+      Object value = MAPPER.convertValue(example.getValue(), Object.class);
+      json.addExample(example.getKey(), OASFactory.createExample().value(value));
     }
     var content = OASFactory.createContent().addMediaType("application/json", json);
     if (gaText != null) {
-      content.addMediaType(
-          "text/plain",
-          OASFactory.createMediaType()
-              .schema(string())
-              .addExample("ga", OASFactory.createExample().value(gaText)));
+      content.addMediaType("text/plain", text(gaText));
     }
     return OASFactory.createAPIResponse().description(description).content(content);
   }
 
+  private static MediaType text(String ga) {
+    return OASFactory.createMediaType()
+        .schema(string())
+        .addExample("ga", OASFactory.createExample().value(ga));
+  }
+
   /** A boolean query parameter, read as {@link Query#flag} reads it. */
-  private static Parameter flag(String name, String description) {
-    return parameter(name, description + " " + Query.FLAG_DOC).example("1");
+  private static void flag(Components components, String name, String description) {
+    components.addParameter(name, parameter(name, description + " " + Query.FLAG_DOC).example("1"));
   }
 
   private static Parameter parameter(String name, String description) {
@@ -325,9 +312,8 @@ public class ApiDocument implements OASModelReader, OASFilter {
 
   private static List<SiteOutcome> failedSites() {
     return List.of(
-        new SiteOutcome("https://example.org/shop", Outcome.HTTP_ERROR, 500, "HTTP 500", 143),
-        new SiteOutcome(
-            "https://example.org/slow", Outcome.TIMEOUT, 0, "no answer within 5000 ms", 5001));
+        new SiteOutcome(SITE + "/shop", Outcome.HTTP_ERROR, 500, "HTTP 500", 143),
+        new SiteOutcome(SITE + "/slow", Outcome.TIMEOUT, 0, "no answer within 5000 ms", 5001));
   }
 
   private static StatusBody status(RunReport recent) {
@@ -348,7 +334,7 @@ public class ApiDocument implements OASModelReader, OASFilter {
         List.of(
             new SitePage.Entry(
                 17,
-                "https://example.org/old-shop",
+                SITE + "/old-shop",
                 SiteState.BACKOFF,
                 "connect_error",
                 0,

@@ -13,8 +13,8 @@ import org.allsitescron.run.TriggerResult;
 import org.allsitescron.run.UnrecordedRunException;
 
 /**
- * An error answer, thrown anywhere in the API and rendered by {@link Answers#error}: its body is
- * the {@link Problem} sent, with an optional {@code Retry-After}.
+ * An error answer, thrown anywhere in the API and rendered by {@link ErrorMapper}: its body is the
+ * {@link Problem} sent, with an optional {@code Retry-After}.
  */
 public final class ApiError extends RuntimeException {
 

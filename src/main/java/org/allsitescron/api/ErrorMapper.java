@@ -23,9 +23,13 @@ public class ErrorMapper {
     this.routes = routes;
   }
 
+  /** Its {@link Problem} as JSON or a GA line, with {@code Retry-After} if it has one. */
   @ServerExceptionMapper
   public Response apiError(ApiError error, UriInfo uri) {
-    return Answers.error(error, Query.of(uri).lenientFlag("ga"));
+    boolean ga = Query.of(uri).lenientFlag("ga");
+    return Response.fromResponse(Answers.of(ga, error.status(), error.body(), error::gaText))
+        .header("Retry-After", error.retryAfterSeconds())
+        .build();
   }
 
   /**
