@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.run.Outcome;
 import org.allsitescron.run.Preview;
@@ -37,7 +38,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  */
 public class ApiDocument implements OASModelReader, OASFilter {
 
-  /** What every protected operation may answer, unless it names its own answer for the status. */
+  /**
+   * What every protected operation may answer, unless it names its own answer for the status; added
+   * in status order (the order of {@code Map.of} changes from one start to the next).
+   */
   private static final Map<String, String> PROTECTED =
       Map.of(
           "401", "Unauthorized", "403", "Forbidden", "406", "NotAcceptable", "503", "Unavailable");
@@ -134,12 +138,13 @@ public class ApiDocument implements OASModelReader, OASFilter {
         .forEach(
             operation -> {
               var answers = operation.getResponses();
-              PROTECTED.forEach(
-                  (status, name) -> {
-                    if (!answers.hasAPIResponse(status)) {
-                      answers.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
-                    }
-                  });
+              new TreeMap<>(PROTECTED)
+                  .forEach(
+                      (status, name) -> {
+                        if (!answers.hasAPIResponse(status)) {
+                          answers.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
+                        }
+                      });
               if (operation.getParameters() == null
                   || operation.getParameters().stream()
                       .noneMatch(p -> "token".equals(p.getName()))) {
@@ -282,12 +287,8 @@ public class ApiDocument implements OASModelReader, OASFilter {
     return OASFactory.createSchema().ref(name);
   }
 
-  private static Schema anyOf(String... names) {
-    Schema schema = OASFactory.createSchema();
-    for (String name : names) {
-      schema.addAnyOf(ref(name));
-    }
-    return schema;
+  private static Schema anyOf(String one, String other) {
+    return OASFactory.createSchema().anyOf(List.of(ref(one), ref(other)));
   }
 
   /** A finished run's report. */

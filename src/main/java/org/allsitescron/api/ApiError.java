@@ -112,7 +112,7 @@ public final class ApiError extends RuntimeException {
             limited.cooldownSeconds(),
             Instant.ofEpochSecond(limited.lastRunEpochSeconds()).toString(),
             Answers.timestamp(now),
-            new Problem.Data(Problem.RateLimited.STATUS)),
+            new Problem.Data(429)),
         wait);
   }
 

@@ -12,14 +12,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public sealed interface Problem {
 
-  /** The HTTP status, also sent as {@code data.status}. */
-  int status();
-
   /** What went wrong, for machines. */
   ErrorCode code();
 
   /** What went wrong, for people. */
   String message();
+
+  Data data();
+
+  /** The HTTP status, sent as {@code data.status}. */
+  default int status() {
+    return data().status();
+  }
 
   /** WordPress's {@code data} member of an error. */
   @RegisterForReflection
@@ -86,11 +90,6 @@ public sealed interface Problem {
     ErrorBody withReport(RunReport report) {
       return new ErrorBody(success, code, message, runId, reason, errorId, params, report, data);
     }
-
-    @Override
-    public int status() {
-      return data.status();
-    }
   }
 
   /** The 429: the WordPress error shape plus the cooldown, as the plugin answered it. */
@@ -115,13 +114,5 @@ public sealed interface Problem {
           String lastRunGmt,
       @Schema(required = true) String timestamp,
       @Schema(required = true) Data data)
-      implements Problem {
-
-    static final int STATUS = 429;
-
-    @Override
-    public int status() {
-      return STATUS;
-    }
-  }
+      implements Problem {}
 }
