@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -50,6 +49,9 @@ public class ApiDocument implements OASModelReader, OASFilter {
   private static final String RUN_ID = "0b6f3f5e-4a4e-4a8e-9a51-6f7f4f6a2b1c";
   private static final String SITE = "https://example.org";
 
+  /** The shared answers, in the order the document lists them. */
+  private final Map<String, APIResponse> responses = new LinkedHashMap<>();
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
@@ -59,50 +61,47 @@ public class ApiDocument implements OASModelReader, OASFilter {
   public OpenAPI buildModel() {
     RunReport partial = report(3, 1, 1, 1, failedSites());
     RunQueued queued = RunQueued.of(new Queued(RUN_ID, false), true, NOW);
-    var responses = new LinkedHashMap<String, APIResponse>();
-    responses.put(
-        "StatusAnswer",
-        answer("The state, read now.", ref("Status"), null, entry("running", status(partial))));
-    responses.put(
+    answer(
+        "StatusAnswer", "The state, read now.", ref("Status"), entry("running", status(partial)));
+    answer(
         "SitesAnswer",
-        answer(
-            "One page of sites and the summary.", ref("SitePage"), null, entry("backoff", page())));
-    responses.put(
+        "One page of sites and the summary.",
+        ref("SitePage"),
+        entry("backoff", page()));
+    answer(
         "RunListAnswer",
-        answer("The reports.", ref("RunList"), null, entry("one", new RunList(List.of(partial)))));
-    responses.put(
-        "ReportAnswer", answer("The report.", ref("RunReport"), null, entry("finished", partial)));
-    responses.put(
+        "The reports.",
+        ref("RunList"),
+        entry("one", new RunList(List.of(partial))));
+    answer("ReportAnswer", "The report.", ref("RunReport"), entry("finished", partial));
+    answer(
         "RunAnswer",
-        answer(
-            "The run finished (also when sites failed: see `success` and `failed_sites`), or,"
-                + " with `dry_run=1`, the sites it would request.",
-            anyOf("RunFinished", "DryRun"),
-            GithubActionsText.report(partial),
-            entry("finished", RunFinished.of(report(3, 3, 0, 0, List.of()), NOW)),
-            entry("partial_failure", RunFinished.of(partial, NOW)),
-            entry("no_sites", RunFinished.of(report(0, 0, 0, 0, List.of()), NOW)),
-            entry("dry_run", DryRun.of(new Preview(2, List.of(SITE, SITE + "/shop"))))));
-    responses.put(
+        "The run finished (also when sites failed: see `success` and `failed_sites`), or,"
+            + " with `dry_run=1`, the sites it would request.",
+        anyOf("RunFinished", "DryRun"),
+        entry("finished", RunFinished.of(report(3, 3, 0, 0, List.of()), NOW)),
+        entry("partial_failure", RunFinished.of(partial, NOW)),
+        entry("no_sites", RunFinished.of(report(0, 0, 0, 0, List.of()), NOW)),
+        entry("dry_run", DryRun.of(new Preview(2, List.of(SITE, SITE + "/shop")))));
+    ga("RunAnswer", GithubActionsText.report(partial));
+    answer(
         "QueuedAnswer",
-        answer(
-            "With `defer=1`: the job was queued, or one was already waiting (at most one waits);"
-                + " the worker runs it with trigger `rest-deferred`.",
-            ref("RunQueued"),
-            GithubActionsText.message(202, queued.message()),
-            entry("queued_redis", queued),
-            entry("queued_embedded", RunQueued.of(new Queued(RUN_ID, false), false, NOW)),
-            entry("already_queued", RunQueued.of(new Queued(RUN_ID, true), true, NOW))));
-    responses.put(
+        "With `defer=1`: the job was queued, or one was already waiting (at most one waits);"
+            + " the worker runs it with trigger `rest-deferred`.",
+        ref("RunQueued"),
+        entry("queued_redis", queued),
+        entry("queued_embedded", RunQueued.of(new Queued(RUN_ID, false), false, NOW)),
+        entry("already_queued", RunQueued.of(new Queued(RUN_ID, true), true, NOW)));
+    ga("QueuedAnswer", GithubActionsText.message(202, queued.message()));
+    answer(
         "JobAnswer",
-        answer(
-            "The job ran (its report), or there was none, or it was dead-lettered.",
-            anyOf("RunFinished", "QueueMessage"),
-            GithubActionsText.message(200, QueueMessage.noJob(NOW).message()),
-            entry("ran", RunFinished.of(partial, NOW)),
-            entry("no_jobs", QueueMessage.noJob(NOW)),
-            entry("buried", QueueMessage.buried(RUN_ID, "unreadable job", NOW))));
-    errors(responses);
+        "The job ran (its report), or there was none, or it was dead-lettered.",
+        anyOf("RunFinished", "QueueMessage"),
+        entry("ran", RunFinished.of(partial, NOW)),
+        entry("no_jobs", QueueMessage.noJob(NOW)),
+        entry("buried", QueueMessage.buried(RUN_ID, "unreadable job", NOW)));
+    ga("JobAnswer", GithubActionsText.message(200, QueueMessage.noJob(NOW).message()));
+    errors();
     var components = OASFactory.createComponents().responses(responses);
     flag(
         components,
@@ -154,60 +153,49 @@ public class ApiDocument implements OASModelReader, OASFilter {
   }
 
   /** The shared errors, each with the body the service really sends. */
-  private static void errors(Map<String, APIResponse> responses) {
+  private void errors() {
     ApiError redisDown =
         ApiError.redisUnavailable(
             new CoordinationUnavailableException("Redis: connection refused", null));
     RunReport aborted = report(120, 120, 0, 0, List.of()).withEnd(RunState.ABORTED, "lock lost");
     long lastRun = NOW.minusSeconds(47).getEpochSecond();
-    responses.put(
-        "InvalidParam",
-        error(invalidFlag(), "A parameter has a value the service does not accept."));
-    responses.put(
-        "Unauthorized", gaError(ApiError.authMissing(), "A token is required and none was sent."));
-    responses.put(
-        "Forbidden", gaError(ApiError.authInvalid(), "The token sent is not the configured one."));
-    responses.put(
+    error("InvalidParam", invalidFlag(), "A parameter has a value the service does not accept.");
+    gaError("Unauthorized", ApiError.authMissing(), "A token is required and none was sent.");
+    gaError("Forbidden", ApiError.authInvalid(), "The token sent is not the configured one.");
+    error(
         "NotAcceptable",
-        error(
-            ApiError.ofHttpStatus(406),
-            "The `Accept` header allows none of the media types the route answers."));
-    responses.put("Locked", gaError(ApiError.locked(), "A run holds the lock (on any replica)."));
-    responses.put(
+        ApiError.ofHttpStatus(406),
+        "The `Accept` header allows none of the media types the route answers.");
+    gaError("Locked", ApiError.locked(), "A run holds the lock (on any replica).");
+    gaError(
         "Requeued",
-        gaError(
-            ApiError.requeued(1), "The lock is held; the job was put back for a later attempt."));
-    responses.put(
+        ApiError.requeued(1),
+        "The lock is held; the job was put back for a later attempt.");
+    gaError(
         "RateLimited",
-        gaError(
-            ApiError.rateLimited(new TriggerResult.RateLimited(42, 60, lastRun), NOW),
-            "Inside the cooldown (`rate-limit-seconds`) of the last accepted trigger."));
-    responses.put(
+        ApiError.rateLimited(new TriggerResult.RateLimited(42, 60, lastRun), NOW),
+        "Inside the cooldown (`rate-limit-seconds`) of the last accepted trigger.");
+    gaError(
         "RunAborted",
-        gaError(
-            ApiError.aborted(aborted),
-            "The run stopped before every site was requested (lock lost, shutdown, site source"
-                + " failed), or an unexpected error (`internal_error`)."));
-    responses.put(
+        ApiError.aborted(aborted),
+        "The run stopped before every site was requested (lock lost, shutdown, site source"
+            + " failed), or an unexpected error (`internal_error`).");
+    gaError(
         "Unavailable",
-        gaError(
-            redisDown,
-            "Redis is configured but unreachable: nothing was run or queued (the service never"
-                + " falls back to running alone); or the service was stopping and cut the run"
-                + " short (`all_sites_cron_run_aborted`: another replica can run)."));
-    responses.put(
+        redisDown,
+        "Redis is configured but unreachable: nothing was run or queued (the service never"
+            + " falls back to running alone); or the service was stopping and cut the run"
+            + " short (`all_sites_cron_run_aborted`: another replica can run).");
+    error(
         "RedisUnavailable",
-        error(
-            redisDown,
-            "Redis is configured but unreachable: the sites' state cannot be read (the service"
-                + " never answers from its own memory instead)."));
-    responses.put(
+        redisDown,
+        "Redis is configured but unreachable: the sites' state cannot be read (the service"
+            + " never answers from its own memory instead).");
+    error(
         "RunNotFound",
-        error(
-            ApiError.runNotFound("0b6f3f5e"),
-            "No report with that id (reports expire after `redis.report-ttl`)."));
-    responses.put(
-        "SiteNotFound", gaError(ApiError.siteNotFound("42"), "`?site=` named no eligible site."));
+        ApiError.runNotFound("0b6f3f5e"),
+        "No report with that id (reports expire after `redis.report-ttl`).");
+    gaError("SiteNotFound", ApiError.siteNotFound("42"), "`?site=` named no eligible site.");
   }
 
   /** The 400 a bad flag really gets. */
@@ -221,19 +209,16 @@ public class ApiDocument implements OASModelReader, OASFilter {
   }
 
   /** An error answer in JSON and GitHub Actions text. */
-  private static APIResponse gaError(ApiError sample, String description) {
-    APIResponse response = error(sample, description);
-    response.getContent().addMediaType("text/plain", text(sample.gaText()));
-    return response;
+  private void gaError(String name, ApiError sample, String description) {
+    error(name, sample, description);
+    ga(name, sample.gaText());
   }
 
-  /**
-   * An error answer in JSON: the body as its one example, and {@code Retry-After} if it has one.
-   */
-  private static APIResponse error(ApiError sample, String description) {
+  /** An error answer in JSON, its body the example; with {@code Retry-After} if it has one. */
+  private void error(String name, ApiError sample, String description) {
     Problem body = sample.body();
     String schema = body instanceof Problem.RateLimited ? "RateLimitedBody" : "ErrorBody";
-    APIResponse response = answer(description, ref(schema), null, entry(body.code().code(), body));
+    APIResponse response = answer(name, description, ref(schema), entry(body.code().code(), body));
     if (sample.retryAfterSeconds() != null) {
       response.addHeader(
           "Retry-After",
@@ -241,29 +226,33 @@ public class ApiDocument implements OASModelReader, OASFilter {
               .description("Seconds to wait before trying again.")
               .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
     }
-    return response;
   }
 
-  /** An answer in JSON with the named examples, and in GitHub Actions text if {@code gaText}. */
+  /** An answer in JSON with the named examples. */
   @SafeVarargs
-  private static APIResponse answer(
-      String description, Schema schema, String gaText, Map.Entry<String, ?>... examples) {
+  private APIResponse answer(
+      String name, String description, Schema schema, Map.Entry<String, ?>... examples) {
     var json = OASFactory.createMediaType().schema(schema);
     for (Map.Entry<String, ?> example : examples) {
       Object value = MAPPER.convertValue(example.getValue(), Object.class);
       json.addExample(example.getKey(), OASFactory.createExample().value(value));
     }
     var content = OASFactory.createContent().addMediaType("application/json", json);
-    if (gaText != null) {
-      content.addMediaType("text/plain", text(gaText));
-    }
-    return OASFactory.createAPIResponse().description(description).content(content);
+    APIResponse response = OASFactory.createAPIResponse().description(description).content(content);
+    responses.put(name, response);
+    return response;
   }
 
-  private static MediaType text(String ga) {
-    return OASFactory.createMediaType()
-        .schema(string())
-        .addExample("ga", OASFactory.createExample().value(ga));
+  /** The answer {@code name} also in GitHub Actions text, with {@code text} as the example. */
+  private void ga(String name, String text) {
+    responses
+        .get(name)
+        .getContent()
+        .addMediaType(
+            "text/plain",
+            OASFactory.createMediaType()
+                .schema(string())
+                .addExample("ga", OASFactory.createExample().value(text)));
   }
 
   /** A boolean query parameter, read as {@link Query#flag} reads it. */
