@@ -31,11 +31,7 @@ final class Answers {
         ran -> ran(ran.report(), ga),
         queued -> queued(RunQueued.of(queued, redis, Instant.now()), ga),
         limited -> {
-          throw ApiError.rateLimited(
-              limited.retryAfterSeconds(),
-              limited.cooldownSeconds(),
-              Instant.ofEpochSecond(limited.lastRunEpochSeconds()).toString(),
-              timestamp(Instant.now()));
+          throw ApiError.rateLimited(limited, Instant.now());
         },
         locked -> {
           throw ApiError.locked();
@@ -81,21 +77,6 @@ final class Answers {
 
   private static Response message(QueueMessage body, boolean ga) {
     return of(ga, 200, body, () -> GithubActionsText.message(200, body.message()));
-  }
-
-  /** An error: its {@link Problem} as JSON or a GA line, with {@code Retry-After} if it has one. */
-  static Response error(ApiError error, boolean ga) {
-    Response.ResponseBuilder response =
-        Response.fromResponse(
-            of(
-                ga,
-                error.status(),
-                error.body(),
-                () -> GithubActionsText.message(error.status(), error.getMessage())));
-    if (error.retryAfterSeconds() != null) {
-      response.header("Retry-After", error.retryAfterSeconds());
-    }
-    return response.build();
   }
 
   /** A timestamp as the answers give it: ISO 8601, UTC, whole seconds. */

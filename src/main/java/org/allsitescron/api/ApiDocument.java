@@ -1,5 +1,7 @@
 package org.allsitescron.api;
 
+import static java.util.Map.entry;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -7,6 +9,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.run.Outcome;
 import org.allsitescron.run.Preview;
 import org.allsitescron.run.RunReport;
@@ -16,18 +20,15 @@ import org.allsitescron.run.SitePage;
 import org.allsitescron.run.SiteState;
 import org.allsitescron.run.Trigger;
 import org.allsitescron.run.TriggerResult;
+import org.allsitescron.run.TriggerResult.Queued;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.headers.Header;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * The answers of {@code /q/openapi} that operations share, with their examples. Every example is a
@@ -36,15 +37,20 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  */
 public class ApiDocument implements OASModelReader, OASFilter {
 
-  /** What every protected operation may answer, unless it names its own answer for the status. */
+  /**
+   * What every protected operation may answer, unless it names its own answer for the status; added
+   * in status order (the order of {@code Map.of} changes from one start to the next).
+   */
   private static final Map<String, String> PROTECTED =
       Map.of(
           "401", "Unauthorized", "403", "Forbidden", "406", "NotAcceptable", "503", "Unavailable");
 
-  private static final String JSON = "application/json";
-  private static final String TEXT = "text/plain";
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:05Z");
   private static final String RUN_ID = "0b6f3f5e-4a4e-4a8e-9a51-6f7f4f6a2b1c";
+  private static final String SITE = "https://example.org";
+
+  /** The shared answers, in the order the document lists them. */
+  private final Map<String, APIResponse> responses = new LinkedHashMap<>();
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
@@ -54,86 +60,67 @@ public class ApiDocument implements OASModelReader, OASFilter {
   @Override
   public OpenAPI buildModel() {
     RunReport partial = report(3, 1, 1, 1, failedSites());
-    RunReport aborted = report(120, 120, 0, 0, List.of()).withEnd(RunState.ABORTED, "lock lost");
-    Map<String, APIResponse> responses = new LinkedHashMap<>();
-    responses.put(
-        "StatusAnswer",
-        response("The state, read now.", ref("Status"), ordered("running", status(partial)), null));
-    responses.put(
+    RunQueued queued = RunQueued.of(new Queued(RUN_ID, false), true, NOW);
+    answer(
+        "StatusAnswer", "The state, read now.", ref("Status"), entry("running", status(partial)));
+    answer(
         "SitesAnswer",
-        response(
-            "One page of sites and the summary.",
-            ref("SitePage"),
-            ordered("backoff", sitePage()),
-            null));
-    responses.put(
+        "One page of sites and the summary.",
+        ref("SitePage"),
+        entry("backoff", page()));
+    answer(
         "RunListAnswer",
-        response(
-            "The reports.", ref("RunList"), ordered("one", new RunList(List.of(partial))), null));
-    responses.put(
-        "ReportAnswer",
-        response("The report.", ref("RunReport"), ordered("finished", partial), null));
-    responses.put(
+        "The reports.",
+        ref("RunList"),
+        entry("one", new RunList(List.of(partial))));
+    answer("ReportAnswer", "The report.", ref("RunReport"), entry("finished", partial));
+    answer(
         "RunAnswer",
-        response(
-            "The run finished (also when sites failed: see `success` and `failed_sites`), or,"
-                + " with `dry_run=1`, the sites it would request.",
-            anyOf("RunFinished", "DryRun"),
-            ordered(
-                "finished", RunFinished.of(report(3, 3, 0, 0, List.of()), NOW),
-                "partial_failure", RunFinished.of(partial, NOW),
-                "no_sites", RunFinished.of(report(0, 0, 0, 0, List.of()), NOW),
-                "dry_run",
-                    DryRun.of(
-                        new Preview(
-                            2, List.of("https://example.org", "https://example.org/shop")))),
-            GithubActionsText.report(partial)));
-    responses.put(
+        "The run finished (also when sites failed: see `success` and `failed_sites`), or,"
+            + " with `dry_run=1`, the sites it would request.",
+        anyOf("RunFinished", "DryRun"),
+        entry("finished", RunFinished.of(report(3, 3, 0, 0, List.of()), NOW)),
+        entry("partial_failure", RunFinished.of(partial, NOW)),
+        entry("no_sites", RunFinished.of(report(0, 0, 0, 0, List.of()), NOW)),
+        entry("dry_run", DryRun.of(new Preview(2, List.of(SITE, SITE + "/shop")))));
+    ga("RunAnswer", GithubActionsText.report(partial));
+    answer(
         "QueuedAnswer",
-        response(
-            "With `defer=1`: the job was queued, or one was already waiting (at most one waits);"
-                + " the worker runs it with trigger `rest-deferred`.",
-            ref("RunQueued"),
-            ordered(
-                "queued_redis", RunQueued.of(new TriggerResult.Queued(RUN_ID, false), true, NOW),
-                "queued_embedded",
-                    RunQueued.of(new TriggerResult.Queued(RUN_ID, false), false, NOW),
-                "already_queued", RunQueued.of(new TriggerResult.Queued(RUN_ID, true), true, NOW)),
-            GithubActionsText.message(
-                202, RunQueued.of(new TriggerResult.Queued(RUN_ID, false), true, NOW).message())));
-    responses.put(
+        "With `defer=1`: the job was queued, or one was already waiting (at most one waits);"
+            + " the worker runs it with trigger `rest-deferred`.",
+        ref("RunQueued"),
+        entry("queued_redis", queued),
+        entry("queued_embedded", RunQueued.of(new Queued(RUN_ID, false), false, NOW)),
+        entry("already_queued", RunQueued.of(new Queued(RUN_ID, true), true, NOW)));
+    ga("QueuedAnswer", GithubActionsText.message(202, queued.message()));
+    answer(
         "JobAnswer",
-        response(
-            "The job ran (its report), or there was none, or it was dead-lettered.",
-            anyOf("RunFinished", "QueueMessage"),
-            ordered(
-                "ran", RunFinished.of(partial, NOW),
-                "no_jobs", QueueMessage.noJob(NOW),
-                "buried", QueueMessage.buried(RUN_ID, "unreadable job", NOW)),
-            GithubActionsText.message(200, QueueMessage.noJob(NOW).message())));
-    errors(responses, aborted);
-    Components components = OASFactory.createComponents().responses(responses);
+        "The job ran (its report), or there was none, or it was dead-lettered.",
+        anyOf("RunFinished", "QueueMessage"),
+        entry("ran", RunFinished.of(partial, NOW)),
+        entry("no_jobs", QueueMessage.noJob(NOW)),
+        entry("buried", QueueMessage.buried(RUN_ID, "unreadable job", NOW)));
+    ga("JobAnswer", GithubActionsText.message(200, QueueMessage.noJob(NOW).message()));
+    errors();
+    var components = OASFactory.createComponents().responses(responses);
     flag(
         components,
         "ga",
-        "GitHub Actions output: answer `text/plain; charset=utf-8` with one"
-            + " workflow command per line instead of JSON.");
+        "GitHub Actions output: answer `text/plain; charset=utf-8` with one workflow command per"
+            + " line instead of JSON.");
     flag(components, "defer", "Queue the run for the background worker and answer `202` at once.");
     flag(
         components,
         "dry_run",
-        "List the sites a run would request and request nothing: no" + " cooldown, no lock.");
+        "List the sites a run would request and request nothing: no cooldown, no lock.");
     components.addParameter(
         "site",
-        OASFactory.createParameter()
-            .name("site")
-            .in(Parameter.In.QUERY)
-            .description(
+        parameter(
+                "site",
                 "Run only this site (its `blog_id` or URL) now, even when it is backed off: to"
                     + " check a repair at once. Synchronous runs only (not with `defer` or"
                     + " `dry_run`); takes the lock (`409` when a run holds it) but neither waits"
                     + " for nor starts the cooldown.")
-            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
             .example("12"));
     return OASFactory.createOpenAPI().components(components);
   }
@@ -149,123 +136,66 @@ public class ApiDocument implements OASModelReader, OASFilter {
         .flatMap(path -> path.getValue().getOperations().values().stream())
         .forEach(
             operation -> {
-              APIResponses answers = operation.getResponses();
-              PROTECTED.forEach(
-                  (status, name) -> {
-                    if (!answers.hasAPIResponse(status)) {
-                      answers.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
-                    }
-                  });
+              var answers = operation.getResponses();
+              new TreeMap<>(PROTECTED)
+                  .forEach(
+                      (status, name) -> {
+                        if (!answers.hasAPIResponse(status)) {
+                          answers.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
+                        }
+                      });
               if (operation.getParameters() == null
                   || operation.getParameters().stream()
                       .noneMatch(p -> "token".equals(p.getName()))) {
-                operation.addParameter(
-                    OASFactory.createParameter()
-                        .name("token")
-                        .in(Parameter.In.QUERY)
-                        .description(Query.TOKEN_DOC)
-                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                operation.addParameter(parameter("token", Query.TOKEN_DOC));
               }
             });
   }
 
-  /** A boolean query parameter, read as {@link Query#flag} reads it. */
-  private static void flag(Components components, String name, String description) {
-    components.addParameter(
-        name,
-        OASFactory.createParameter()
-            .name(name)
-            .in(Parameter.In.QUERY)
-            .description(description + " " + Query.FLAG_DOC)
-            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-            .example("1"));
-  }
-
-  private static void errors(Map<String, APIResponse> responses, RunReport aborted) {
-    responses.put(
-        "InvalidParam",
-        error("A parameter has a value the service does not accept.", invalidFlag(), false));
-    responses.put(
-        "Unauthorized",
-        error("A token is required and none was sent.", ApiError.authMissing(), true));
-    responses.put(
-        "Forbidden",
-        error("The token sent is not the configured one.", ApiError.authInvalid(), true));
-    responses.put(
+  /** The shared errors, each with the body the service really sends. */
+  private void errors() {
+    ApiError redisDown =
+        ApiError.redisUnavailable(
+            new CoordinationUnavailableException("Redis: connection refused", null));
+    RunReport aborted = report(120, 120, 0, 0, List.of()).withEnd(RunState.ABORTED, "lock lost");
+    long lastRun = NOW.minusSeconds(47).getEpochSecond();
+    error("InvalidParam", invalidFlag(), "A parameter has a value the service does not accept.");
+    gaError("Unauthorized", ApiError.authMissing(), "A token is required and none was sent.");
+    gaError("Forbidden", ApiError.authInvalid(), "The token sent is not the configured one.");
+    error(
         "NotAcceptable",
-        error(
-            "The `Accept` header allows none of the media types the route answers.",
-            ErrorMapper.httpError(406),
-            false));
-    responses.put(
-        "Locked", error("A run holds the lock (on any replica).", ApiError.locked(), true));
-    responses.put(
+        ApiError.ofHttpStatus(406),
+        "The `Accept` header allows none of the media types the route answers.");
+    gaError("Locked", ApiError.locked(), "A run holds the lock (on any replica).");
+    gaError(
         "Requeued",
-        error(
-            "The lock is held; the job was put back for a later attempt.",
-            ApiError.requeued(1),
-            true));
-    responses.put(
+        ApiError.requeued(1),
+        "The lock is held; the job was put back for a later attempt.");
+    gaError(
         "RateLimited",
-        error(
-            "Inside the cooldown (`rate-limit-seconds`) of the last accepted trigger.",
-            ApiError.rateLimited(42, 60, "2025-06-01T11:59:18Z", Answers.timestamp(NOW)),
-            true));
-    responses.put(
+        ApiError.rateLimited(new TriggerResult.RateLimited(42, 60, lastRun), NOW),
+        "Inside the cooldown (`rate-limit-seconds`) of the last accepted trigger.");
+    gaError(
         "RunAborted",
-        error(
-            "The run stopped before every site was requested (lock lost, shutdown, site source"
-                + " failed), or an unexpected error (`internal_error`).",
-            ApiError.aborted(aborted),
-            true));
-    responses.put(
+        ApiError.aborted(aborted),
+        "The run stopped before every site was requested (lock lost, shutdown, site source"
+            + " failed), or an unexpected error (`internal_error`).");
+    gaError(
         "Unavailable",
-        error(
-            "Redis is configured but unreachable: nothing was run or queued (the service never"
-                + " falls back to running alone); or the service was stopping and cut the run"
-                + " short (`all_sites_cron_run_aborted`: another replica can run).",
-            ApiError.redisUnavailable(ErrorMapper.REDIS_RETRY_AFTER_SECONDS),
-            true));
-    responses.put(
+        redisDown,
+        "Redis is configured but unreachable: nothing was run or queued (the service never"
+            + " falls back to running alone); or the service was stopping and cut the run"
+            + " short (`all_sites_cron_run_aborted`: another replica can run).");
+    error(
         "RedisUnavailable",
-        error(
-            "Redis is configured but unreachable: the sites' state cannot be read (the service"
-                + " never answers from its own memory instead).",
-            ApiError.redisUnavailable(ErrorMapper.REDIS_RETRY_AFTER_SECONDS),
-            false));
-    responses.put(
+        redisDown,
+        "Redis is configured but unreachable: the sites' state cannot be read (the service"
+            + " never answers from its own memory instead).");
+    error(
         "RunNotFound",
-        error(
-            "No report with that id (reports expire after `redis.report-ttl`).",
-            ApiError.runNotFound("0b6f3f5e"),
-            false));
-    responses.put(
-        "SiteNotFound",
-        error("`?site=` named no eligible site.", ApiError.siteNotFound("42"), true));
-  }
-
-  /** A page of {@code /sites} as the service sends it. */
-  private static SitePage sitePage() {
-    Instant look = NOW.minusSeconds(3);
-    return new SitePage(
-        "backoff",
-        new SitePage.Summary(NOW, RUN_ID, 412, 405, 3, 1, 3, 1260),
-        List.of(
-            new SitePage.Entry(
-                17,
-                "https://example.org/old-shop",
-                SiteState.BACKOFF,
-                "connect_error",
-                0,
-                "Connection refused",
-                null,
-                null,
-                look,
-                null,
-                4,
-                NOW.plusSeconds(116),
-                2)),
-        null);
+        ApiError.runNotFound("0b6f3f5e"),
+        "No report with that id (reports expire after `redis.report-ttl`).");
+    gaError("SiteNotFound", ApiError.siteNotFound("42"), "`?site=` named no eligible site.");
   }
 
   /** The 400 a bad flag really gets. */
@@ -278,64 +208,76 @@ public class ApiDocument implements OASModelReader, OASFilter {
     }
   }
 
-  private static APIResponse error(String description, ApiError sample, boolean ga) {
-    String schema = sample.body() instanceof Problem.RateLimited ? "RateLimitedBody" : "ErrorBody";
-    APIResponse response =
-        response(
-            description,
-            ref(schema),
-            ordered(sample.body().code().code(), sample.body()),
-            ga ? GithubActionsText.message(sample.status(), sample.getMessage()) : null);
+  /** An error answer in JSON and GitHub Actions text. */
+  private void gaError(String name, ApiError sample, String description) {
+    error(name, sample, description);
+    ga(name, sample.gaText());
+  }
+
+  /** An error answer in JSON, its body the example; with {@code Retry-After} if it has one. */
+  private void error(String name, ApiError sample, String description) {
+    Problem body = sample.body();
+    String schema = body instanceof Problem.RateLimited ? "RateLimitedBody" : "ErrorBody";
+    APIResponse response = answer(name, description, ref(schema), entry(body.code().code(), body));
     if (sample.retryAfterSeconds() != null) {
-      Header retryAfter =
+      response.addHeader(
+          "Retry-After",
           OASFactory.createHeader()
               .description("Seconds to wait before trying again.")
-              .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
-      response.addHeader("Retry-After", retryAfter);
+              .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
     }
+  }
+
+  /** An answer in JSON with the named examples. */
+  @SafeVarargs
+  private APIResponse answer(
+      String name, String description, Schema schema, Map.Entry<String, ?>... examples) {
+    var json = OASFactory.createMediaType().schema(schema);
+    for (Map.Entry<String, ?> example : examples) {
+      Object value = MAPPER.convertValue(example.getValue(), Object.class);
+      json.addExample(example.getKey(), OASFactory.createExample().value(value));
+    }
+    var content = OASFactory.createContent().addMediaType("application/json", json);
+    APIResponse response = OASFactory.createAPIResponse().description(description).content(content);
+    responses.put(name, response);
     return response;
   }
 
-  private static APIResponse response(
-      String description, Schema schema, Map<String, Object> examples, String gaText) {
-    MediaType json = OASFactory.createMediaType().schema(schema);
-    examples.forEach(
-        (name, value) -> json.addExample(name, OASFactory.createExample().value(json(value))));
-    Content content = OASFactory.createContent().addMediaType(JSON, json);
-    if (gaText != null) {
-      content.addMediaType(
-          TEXT,
-          OASFactory.createMediaType()
-              .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-              .addExample("ga", OASFactory.createExample().value(gaText)));
-    }
-    return OASFactory.createAPIResponse().description(description).content(content);
+  /** The answer {@code name} also in GitHub Actions text, with {@code text} as the example. */
+  private void ga(String name, String text) {
+    responses
+        .get(name)
+        .getContent()
+        .addMediaType(
+            "text/plain",
+            OASFactory.createMediaType()
+                .schema(string())
+                .addExample("ga", OASFactory.createExample().value(text)));
   }
 
-  /** Name-value pairs in the order given. */
-  private static Map<String, Object> ordered(Object... pairs) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put((String) pairs[i], pairs[i + 1]);
-    }
-    return map;
+  /** A boolean query parameter, read as {@link Query#flag} reads it. */
+  private static void flag(Components components, String name, String description) {
+    components.addParameter(name, parameter(name, description + " " + Query.FLAG_DOC).example("1"));
+  }
+
+  private static Parameter parameter(String name, String description) {
+    return OASFactory.createParameter()
+        .name(name)
+        .in(Parameter.In.QUERY)
+        .description(description)
+        .schema(string());
+  }
+
+  private static Schema string() {
+    return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
   }
 
   private static Schema ref(String name) {
     return OASFactory.createSchema().ref(name);
   }
 
-  private static Schema anyOf(String... names) {
-    Schema schema = OASFactory.createSchema();
-    for (String name : names) {
-      schema.addAnyOf(ref(name));
-    }
-    return schema;
-  }
-
-  /** The example as JSON values (maps, lists, strings, numbers), as Jackson sends it. */
-  private static Object json(Object value) {
-    return MAPPER.convertValue(value, Object.class);
+  private static Schema anyOf(String one, String other) {
+    return OASFactory.createSchema().anyOf(List.of(ref(one), ref(other)));
   }
 
   /** A finished run's report. */
@@ -360,9 +302,8 @@ public class ApiDocument implements OASModelReader, OASFilter {
 
   private static List<SiteOutcome> failedSites() {
     return List.of(
-        new SiteOutcome("https://example.org/shop", Outcome.HTTP_ERROR, 500, "HTTP 500", 143),
-        new SiteOutcome(
-            "https://example.org/slow", Outcome.TIMEOUT, 0, "no answer within 5000 ms", 5001));
+        new SiteOutcome(SITE + "/shop", Outcome.HTTP_ERROR, 500, "HTTP 500", 143),
+        new SiteOutcome(SITE + "/slow", Outcome.TIMEOUT, 0, "no answer within 5000 ms", 5001));
   }
 
   private static StatusBody status(RunReport recent) {
@@ -373,5 +314,28 @@ public class ApiDocument implements OASModelReader, OASFilter {
         new StatusBody.LockInfo(true, RUN_ID, 241_200),
         new StatusBody.Cooldown(37),
         List.of(recent));
+  }
+
+  /** A page of {@code /sites} as the service sends it. */
+  private static SitePage page() {
+    return new SitePage(
+        "backoff",
+        new SitePage.Summary(NOW, RUN_ID, 412, 405, 3, 1, 3, 1260),
+        List.of(
+            new SitePage.Entry(
+                17,
+                SITE + "/old-shop",
+                SiteState.BACKOFF,
+                "connect_error",
+                0,
+                "Connection refused",
+                null,
+                null,
+                NOW.minusSeconds(3),
+                null,
+                4,
+                NOW.plusSeconds(116),
+                2)),
+        null);
   }
 }

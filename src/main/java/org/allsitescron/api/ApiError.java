@@ -1,11 +1,15 @@
 package org.allsitescron.api;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Instant;
 import java.util.Map;
+import org.allsitescron.api.Problem.ErrorBody;
 import org.allsitescron.config.SiteUrl;
 import org.allsitescron.coordination.CoordinationUnavailableException;
 import org.allsitescron.logging.Refusal;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunService;
+import org.allsitescron.run.TriggerResult;
 import org.allsitescron.run.UnrecordedRunException;
 
 /**
@@ -14,40 +18,29 @@ import org.allsitescron.run.UnrecordedRunException;
  */
 public final class ApiError extends RuntimeException {
 
-  static final String NO_ROUTE_MESSAGE = "No route was found matching the URL and request method.";
-  static final String INTERNAL_MESSAGE = "Internal error.";
+  /** Seconds a client is told to wait when Redis is unreachable. */
+  static final long REDIS_RETRY_AFTER_SECONDS = 5;
+
+  /** Seconds a client is told to wait when the site database cannot be read. */
+  static final long SITE_SOURCE_RETRY_AFTER_SECONDS = 30;
 
   private final Problem body;
   private final Long retryAfterSeconds;
 
-  ApiError(Problem body, Long retryAfterSeconds) {
+  private ApiError(Problem body, Long retryAfterSeconds) {
     super(body.message(), null, false, false);
     this.body = body;
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
-  /** An error in the plain WordPress shape. */
-  public ApiError(int status, ErrorCode code, String message) {
-    this(new Problem.ErrorBody(status, code, message), null);
-  }
-
-  /** The same error, telling the client to wait {@code seconds} ({@code Retry-After}). */
-  public ApiError retryAfter(long seconds) {
-    return new ApiError(body, seconds);
+  private ApiError(int status, ErrorCode code, String message) {
+    this(new ErrorBody(status, code, message), null);
   }
 
   static ApiError invalidParam(String name, String problem) {
+    String message = "Invalid parameter(s): " + name + " " + problem;
     return new ApiError(
-        new Problem.ErrorBody(
-            false,
-            ErrorCode.INVALID_PARAM,
-            "Invalid parameter(s): " + name + " " + problem,
-            null,
-            null,
-            null,
-            Map.of(name, problem),
-            null,
-            new Problem.Data(400)),
+        new ErrorBody(400, ErrorCode.INVALID_PARAM, message).withParams(Map.of(name, problem)),
         null);
   }
 
@@ -62,8 +55,35 @@ public final class ApiError extends RuntimeException {
     return new ApiError(403, ErrorCode.AUTH_INVALID, "Invalid authentication token.");
   }
 
+  /** The error for a status the HTTP layer itself (not a resource) answers with. */
+  static ApiError ofHttpStatus(int status) {
+    String refused =
+        "The request cannot be handled: " + HttpResponseStatus.valueOf(status).reasonPhrase() + ".";
+    return switch (status) {
+      case 404, 405 -> noRoute(status);
+      case 406 -> new ApiError(status, ErrorCode.NOT_ACCEPTABLE, refused);
+      case 415 -> new ApiError(status, ErrorCode.UNSUPPORTED_MEDIA_TYPE, refused);
+      default ->
+          status >= 500
+              ? new ApiError(status, ErrorCode.INTERNAL, "Internal error.")
+              : new ApiError(status, ErrorCode.BAD_REQUEST, refused);
+    };
+  }
+
   static ApiError noRoute(int status) {
-    return new ApiError(status, ErrorCode.NO_ROUTE, NO_ROUTE_MESSAGE);
+    return new ApiError(
+        status, ErrorCode.NO_ROUTE, "No route was found matching the URL and request method.");
+  }
+
+  static ApiError runNotFound(String id) {
+    return new ApiError(404, ErrorCode.RUN_NOT_FOUND, "No run with id " + id + ".");
+  }
+
+  static ApiError siteNotFound(String site) {
+    return new ApiError(
+        404,
+        ErrorCode.SITE_NOT_FOUND,
+        "No eligible site with blog_id or URL '" + SiteUrl.redactAnyway(site) + "'.");
   }
 
   static ApiError locked() {
@@ -80,20 +100,20 @@ public final class ApiError extends RuntimeException {
         "Another cron process is currently running; the job was put back (retry " + retries + ").");
   }
 
-  static ApiError rateLimited(
-      long retryAfterSeconds, long cooldownSeconds, String lastRunGmt, String now) {
+  static ApiError rateLimited(TriggerResult.RateLimited limited, Instant now) {
+    long wait = limited.retryAfterSeconds();
     return new ApiError(
         new Problem.RateLimited(
             false,
             ErrorCode.RATE_LIMITED,
-            "Rate limited. Try again in " + retryAfterSeconds + " seconds.",
+            "Rate limited. Try again in " + wait + " seconds.",
             "rate_limited",
-            retryAfterSeconds,
-            cooldownSeconds,
-            lastRunGmt,
-            now,
-            new Problem.Data(Problem.RateLimited.STATUS)),
-        retryAfterSeconds);
+            wait,
+            limited.cooldownSeconds(),
+            Instant.ofEpochSecond(limited.lastRunEpochSeconds()).toString(),
+            Answers.timestamp(now),
+            new Problem.Data(429)),
+        wait);
   }
 
   /**
@@ -106,26 +126,30 @@ public final class ApiError extends RuntimeException {
       return siteSourceUnavailable(report.sourceFailure(), report);
     }
     if (report.internalErrorId() != null) {
-      return internalRun(report);
+      return internal(report.internalErrorId(), report);
     }
-    boolean stopping = RunService.SHUTDOWN.equals(report.abortReason());
+    int status = RunService.SHUTDOWN.equals(report.abortReason()) ? 503 : 500;
+    String message =
+        "Run aborted after %d of %d sites: %s"
+            .formatted(report.count(), report.total(), report.abortReason());
     return new ApiError(
-        new Problem.ErrorBody(
-            false,
-            ErrorCode.RUN_ABORTED,
-            "Run aborted after %d of %d sites: %s"
-                .formatted(report.count(), report.total(), report.abortReason()),
-            report.runId(),
-            null,
-            null,
-            null,
-            null,
-            new Problem.Data(stopping ? 503 : 500)),
-        null);
+        new ErrorBody(status, ErrorCode.RUN_ABORTED, message).withRunId(report.runId()), null);
   }
 
-  /** Seconds a client is told to wait when the site database cannot be read. */
-  static final long SITE_SOURCE_RETRY_AFTER_SECONDS = 30;
+  /**
+   * Anything unexpected: 500 with the id of the logged stack trace, and the {@code report} of the
+   * run it stopped, if any.
+   */
+  static ApiError internal(String errorId, RunReport report) {
+    String message =
+        "Internal error (error id %s)%s."
+            .formatted(errorId, report == null ? "" : ": " + stopped(report));
+    return new ApiError(
+        new ErrorBody(500, ErrorCode.INTERNAL, message)
+            .withRunId(report == null ? null : report.runId())
+            .withErrorId(errorId),
+        null);
+  }
 
   /**
    * The site database cannot be read, for a safe {@code reason}; with the {@code report} of the run
@@ -133,109 +157,60 @@ public final class ApiError extends RuntimeException {
    */
   static ApiError siteSourceUnavailable(Refusal reason, RunReport report) {
     return unavailable(
-            ErrorCode.SITE_SOURCE_UNAVAILABLE,
-            "The site database cannot be read",
-            reason,
-            report,
-            "nothing was requested",
-            "")
-        .retryAfter(SITE_SOURCE_RETRY_AFTER_SECONDS);
+        ErrorCode.SITE_SOURCE_UNAVAILABLE,
+        "The site database cannot be read",
+        reason,
+        report,
+        "nothing was requested",
+        "",
+        SITE_SOURCE_RETRY_AFTER_SECONDS);
   }
 
   /**
    * Redis cannot be used, for the failure's safe reason; a run whose final report Redis refused is
    * reported with it.
    */
-  static ApiError redisUnavailable(CoordinationUnavailableException e, long retryAfterSeconds) {
+  static ApiError redisUnavailable(CoordinationUnavailableException e) {
     RunReport report = e instanceof UnrecordedRunException unrecorded ? unrecorded.report() : null;
     return unavailable(
-            ErrorCode.REDIS_UNAVAILABLE,
-            "Redis is unavailable",
-            e.reason(),
-            report,
-            "nothing was run or queued",
-            " and is stored when Redis is back")
-        .retryAfter(retryAfterSeconds);
+        ErrorCode.REDIS_UNAVAILABLE,
+        "Redis is unavailable",
+        e.reason(),
+        report,
+        "nothing was run or queued",
+        " and is stored when Redis is back",
+        REDIS_RETRY_AFTER_SECONDS);
   }
 
   /** A 503 naming what cannot be used and why; what became of the run it cut short, if any. */
   private static ApiError unavailable(
-      ErrorCode code, String what, Refusal reason, RunReport report, String nothing, String later) {
-    String message =
-        "%s (%s); %s."
-            .formatted(
-                what,
-                reason.explanation(),
-                report == null
-                    ? nothing + ". Try again later"
-                    : "run %s stopped after %d of %d sites%s"
-                        .formatted(report.runId(), report.count(), report.total(), later));
-    return new ApiError(
-        new Problem.ErrorBody(
-            false,
-            code,
-            message,
-            report == null ? null : report.runId(),
-            reason.label(),
-            null,
-            null,
-            report,
-            new Problem.Data(503)),
-        null);
+      ErrorCode code,
+      String what,
+      Refusal reason,
+      RunReport report,
+      String nothing,
+      String later,
+      long retryAfterSeconds) {
+    String outcome = report == null ? nothing + ". Try again later" : stopped(report) + later;
+    String message = "%s (%s); %s.".formatted(what, reason.explanation(), outcome);
+    ErrorBody body =
+        new ErrorBody(503, code, message)
+            .withRunId(report == null ? null : report.runId())
+            .withReason(reason.label())
+            .withReport(report);
+    return new ApiError(body, retryAfterSeconds);
   }
 
-  static ApiError runNotFound(String id) {
-    return new ApiError(404, ErrorCode.RUN_NOT_FOUND, "No run with id " + id + ".");
+  /** How far a run got before it stopped. */
+  private static String stopped(RunReport report) {
+    return "run %s stopped after %d of %d sites"
+        .formatted(report.runId(), report.count(), report.total());
   }
 
-  static ApiError siteNotFound(String site) {
-    return new ApiError(
-        404,
-        ErrorCode.SITE_NOT_FOUND,
-        "No eligible site with blog_id or URL '" + SiteUrl.redactAnyway(site) + "'.");
-  }
-
-  static ApiError redisUnavailable(long retryAfterSeconds) {
-    return redisUnavailable(
-        new CoordinationUnavailableException("Redis: connection refused", null), retryAfterSeconds);
-  }
-
-  /** Anything unexpected: the id finds the stack trace in the log. */
-  static ApiError internal(String errorId) {
-    return internal(errorId, null, "Internal error (error id " + errorId + ").");
-  }
-
-  /** A run an unexpected error stopped: 500, with the id of the logged stack trace. */
-  static ApiError internalRun(RunReport report) {
-    String errorId = report.internalErrorId();
-    return internal(
-        errorId,
-        report.runId(),
-        "Internal error (error id %s): run %s stopped after %d of %d sites."
-            .formatted(errorId, report.runId(), report.count(), report.total()));
-  }
-
-  private static ApiError internal(String errorId, String runId, String message) {
-    return new ApiError(
-        new Problem.ErrorBody(
-            false,
-            ErrorCode.INTERNAL,
-            message,
-            runId,
-            null,
-            errorId,
-            null,
-            null,
-            new Problem.Data(500)),
-        null);
-  }
-
-  /** The body sent. */
   public Problem body() {
     return body;
   }
 
-  /** The HTTP status. */
   public int status() {
     return body.status();
   }
@@ -243,5 +218,10 @@ public final class ApiError extends RuntimeException {
   /** Seconds for {@code Retry-After}, or null for none. */
   Long retryAfterSeconds() {
     return retryAfterSeconds;
+  }
+
+  /** The GitHub Actions line a ga=1 client gets instead of the body. */
+  String gaText() {
+    return GithubActionsText.message(status(), getMessage());
   }
 }

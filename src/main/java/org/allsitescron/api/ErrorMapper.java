@@ -1,6 +1,5 @@
 package org.allsitescron.api;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -18,18 +17,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ErrorMapper {
 
-  /** Seconds a client is told to wait when Redis is unreachable. */
-  static final long REDIS_RETRY_AFTER_SECONDS = 5;
-
   private final Routes routes;
 
   ErrorMapper(Routes routes) {
     this.routes = routes;
   }
 
+  /** Its {@link Problem} as JSON or a GA line, with {@code Retry-After} if it has one. */
   @ServerExceptionMapper
   public Response apiError(ApiError error, UriInfo uri) {
-    return Answers.error(error, Query.of(uri).lenientFlag("ga"));
+    boolean ga = Query.of(uri).lenientFlag("ga");
+    return Response.fromResponse(Answers.of(ga, error.status(), error.body(), error::gaText))
+        .header("Retry-After", error.retryAfterSeconds())
+        .build();
   }
 
   /**
@@ -38,7 +38,7 @@ public class ErrorMapper {
    */
   @ServerExceptionMapper
   public Response redisDown(CoordinationUnavailableException e, UriInfo uri) {
-    return apiError(ApiError.redisUnavailable(e, REDIS_RETRY_AFTER_SECONDS), uri);
+    return apiError(ApiError.redisUnavailable(e), uri);
   }
 
   /** The site database unreachable or refusing (the source logs it once): nothing requested. */
@@ -57,7 +57,7 @@ public class ErrorMapper {
   /** What JAX-RS itself refuses: no route (404), not acceptable (406), and the like. */
   @ServerExceptionMapper
   public Response webError(WebApplicationException e, UriInfo uri) {
-    return apiError(httpError(e.getResponse().getStatus()), uri);
+    return apiError(ApiError.ofHttpStatus(e.getResponse().getStatus()), uri);
   }
 
   /** Anything else (a bug): a JSON 500 with an id to find the logged stack trace by. */
@@ -65,21 +65,6 @@ public class ErrorMapper {
   public Response unexpected(Throwable e, UriInfo uri) {
     String errorId = UUID.randomUUID().toString();
     Log.errorf(e, "Unexpected error %s while answering %s", errorId, uri.getPath());
-    return apiError(ApiError.internal(errorId), uri);
-  }
-
-  /** The error for a status the HTTP layer answers with. */
-  static ApiError httpError(int status) {
-    ErrorCode code = ErrorCode.ofHttpStatus(status);
-    String message =
-        switch (code) {
-          case NO_ROUTE -> ApiError.NO_ROUTE_MESSAGE;
-          case INTERNAL -> ApiError.INTERNAL_MESSAGE;
-          default ->
-              "The request cannot be handled: "
-                  + HttpResponseStatus.valueOf(status).reasonPhrase()
-                  + ".";
-        };
-    return new ApiError(status, code, message);
+    return apiError(ApiError.internal(errorId, null), uri);
   }
 }

@@ -30,7 +30,7 @@ public class HttpLayer {
     if (status >= 500) {
       Log.error("Unexpected error while answering " + ctx.request().path(), ctx.failure());
     }
-    answer(ctx, ErrorMapper.httpError(status));
+    answer(ctx, ApiError.ofHttpStatus(status));
   }
 
   private static void answer(RoutingContext ctx, ApiError error) {
@@ -38,9 +38,6 @@ public class HttpLayer {
     ctx.response()
         .setStatusCode(error.status())
         .putHeader("Content-Type", ga ? Answers.GA_TEXT.toString() : "application/json")
-        .end(
-            ga
-                ? GithubActionsText.message(error.status(), error.getMessage())
-                : Json.encode(error.body()));
+        .end(ga ? error.gaText() : Json.encode(error.body()));
   }
 }

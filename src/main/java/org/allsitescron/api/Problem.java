@@ -12,14 +12,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public sealed interface Problem {
 
-  /** The HTTP status, also sent as {@code data.status}. */
-  int status();
-
   /** What went wrong, for machines. */
   ErrorCode code();
 
   /** What went wrong, for people. */
   String message();
+
+  Data data();
+
+  /** The HTTP status, sent as {@code data.status}. */
+  default int status() {
+    return data().status();
+  }
 
   /** WordPress's {@code data} member of an error. */
   @RegisterForReflection
@@ -65,9 +69,26 @@ public sealed interface Problem {
       this(false, code, message, null, null, null, null, null, new Data(status));
     }
 
-    @Override
-    public int status() {
-      return data.status();
+    // Copies with one optional member set.
+
+    ErrorBody withRunId(String runId) {
+      return new ErrorBody(success, code, message, runId, reason, errorId, params, report, data);
+    }
+
+    ErrorBody withReason(String reason) {
+      return new ErrorBody(success, code, message, runId, reason, errorId, params, report, data);
+    }
+
+    ErrorBody withErrorId(String errorId) {
+      return new ErrorBody(success, code, message, runId, reason, errorId, params, report, data);
+    }
+
+    ErrorBody withParams(Map<String, String> params) {
+      return new ErrorBody(success, code, message, runId, reason, errorId, params, report, data);
+    }
+
+    ErrorBody withReport(RunReport report) {
+      return new ErrorBody(success, code, message, runId, reason, errorId, params, report, data);
     }
   }
 
@@ -93,13 +114,5 @@ public sealed interface Problem {
           String lastRunGmt,
       @Schema(required = true) String timestamp,
       @Schema(required = true) Data data)
-      implements Problem {
-
-    static final int STATUS = 429;
-
-    @Override
-    public int status() {
-      return STATUS;
-    }
-  }
+      implements Problem {}
 }
