@@ -90,6 +90,31 @@ final class Query {
     }
   }
 
+  /** The whole number {@code name} from {@code min} to {@code max}; {@code fallback} if absent. */
+  long integer(String name, long fallback, long min, long max) {
+    return integer(name, fallback, min, max, "must be a whole number from " + min + " to " + max);
+  }
+
+  /**
+   * The whole number {@code name} (spaces around it ignored), {@code fallback} when absent, a
+   * {@code 400} saying {@code problem} when it is no number from {@code min} to {@code max}.
+   */
+  long integer(String name, long fallback, long min, long max, String problem) {
+    Optional<String> raw = get(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long value = Long.parseLong(raw.get().trim());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiError.invalidParam(name, problem);
+  }
+
   private static String shown(String value) {
     String visible = value.equals(ARRAY) ? "an array" : value.replace("\0", "\\0");
     return visible.length() <= 40 ? visible : visible.substring(0, 40) + "…";

@@ -2,13 +2,11 @@ package org.allsitescron.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,14 +15,13 @@ import java.util.Optional;
 import org.allsitescron.coordination.CoordinationMode;
 import org.allsitescron.run.RunService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The trigger, {@code /run}: parse the flags, hand to {@link RunService}, render. The token is
- * checked by {@link TokenAuth} before; refusals are counted by {@link AdmissionRefusals}.
+ * checked by {@link TokenAuth} before; refusals are counted by {@link AdmissionRefusals}. The flags
+ * are read by {@link Query} as PHP reads them and documented in {@code META-INF/openapi.yaml}.
  */
 @Path(Aliases.BASE + "/run")
 @Produces({MediaType.APPLICATION_JSON, "text/plain"})
@@ -55,14 +52,14 @@ public class RunResource {
 
   @GET
   @Operation(operationId = "runGet", summary = "Trigger a run", description = RUN_DOC)
-  public Uni<Response> runGet(@BeanParam Parameters parameters) {
-    return run(parameters.query(), false);
+  public Uni<Response> runGet(@Context UriInfo uri) {
+    return run(Query.of(uri), false);
   }
 
   @POST
   @Operation(operationId = "runPost", summary = "Trigger a run (POST)", description = RUN_DOC)
-  public Uni<Response> runPost(@BeanParam Parameters parameters) {
-    return run(parameters.query(), false);
+  public Uni<Response> runPost(@Context UriInfo uri) {
+    return run(Query.of(uri), false);
   }
 
   /**
@@ -73,34 +70,6 @@ public class RunResource {
   @Operation(hidden = true) // described in RUN_DOC: the class's answers are GET's and POST's
   public Uni<Response> runHead(@Context UriInfo uri) {
     return run(Query.of(uri), true);
-  }
-
-  /**
-   * The query parameters of {@code /run}, declared once for the document. JAX-RS would take the
-   * first of repeated values; {@link Query} reads them as PHP does, so only {@link #query} is read.
-   */
-  public static class Parameters {
-    @Context UriInfo uri;
-
-    @QueryParam("ga")
-    @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
-    String ga;
-
-    @QueryParam("defer")
-    @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
-    String defer;
-
-    @QueryParam("dry_run")
-    @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
-    String dryRun;
-
-    @QueryParam("site")
-    @Parameter(ref = "site", name = "site", in = ParameterIn.QUERY)
-    String site;
-
-    Query query() {
-      return Query.of(uri);
-    }
   }
 
   private Uni<Response> run(Query query, boolean head) {
