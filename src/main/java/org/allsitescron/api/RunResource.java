@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The trigger, {@code /run}: parse the flags, hand to {@link RunService}, render. The token is
- * checked by {@link TokenAuth} before; refusals are counted by {@link AdmissionRefusals}. The flags
- * are read by {@link Query} as PHP reads them and documented in {@code META-INF/openapi.yaml}.
+ * checked by {@link TokenAuth} before; refusals are counted by {@link AdmissionRefusals}. What it
+ * does and its flags are described in {@code META-INF/openapi.yaml}.
  */
 @Path(Aliases.BASE + "/run")
 @Produces({MediaType.APPLICATION_JSON, "text/plain"})
@@ -37,27 +37,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "500", ref = "RunAborted")
 public class RunResource {
 
-  static final String RUN_DOC =
-      "Finds every eligible site and requests its `wp-cron.php`, then answers with the report;"
-          + " with `defer=1` queues the run instead, with `dry_run=1` only lists the sites. Admission:"
-          + " auth, cooldown (`429`), lock (`409`). GET and POST are the same. Also served under"
-          + " `/wp-json/all-sites-cron/v1/run` and, deprecated, `/dss-cron/v1/run` and"
-          + " `/wp-json/dss-cron/v1/run`. A `HEAD` is answered as a `dry_run=1` without body"
-          + " (auth and flags checked, the sites read, none requested, no cooldown, no lock):"
-          + " unlike WordPress, which maps HEAD to GET, a HEAD never starts a run, since probes"
-          + " and link checkers send HEAD.";
-
   @Inject RunService runs;
   @Inject CoordinationMode mode;
 
   @GET
-  @Operation(operationId = "runGet", summary = "Trigger a run", description = RUN_DOC)
+  @Operation(operationId = "runGet", summary = "Trigger a run")
   public Uni<Response> runGet(@Context UriInfo uri) {
     return run(Query.of(uri), false);
   }
 
   @POST
-  @Operation(operationId = "runPost", summary = "Trigger a run (POST)", description = RUN_DOC)
+  @Operation(operationId = "runPost", summary = "Trigger a run (POST)")
   public Uni<Response> runPost(@Context UriInfo uri) {
     return run(Query.of(uri), false);
   }
@@ -67,7 +57,7 @@ public class RunResource {
    * HTTP calls HEAD safe, and link checkers and probes send it; it must not start a run.
    */
   @HEAD
-  @Operation(hidden = true) // described in RUN_DOC: the class's answers are GET's and POST's
+  @Operation(hidden = true) // described with GET: the class's answers are GET's and POST's
   public Uni<Response> runHead(@Context UriInfo uri) {
     return run(Query.of(uri), true);
   }
