@@ -12,13 +12,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * What is going on: {@code /status}, {@code /runs} and {@code /runs/{id}}. What each answers is
- * described in {@code META-INF/openapi.yaml}.
+ * What is going on: {@code /status}, {@code /runs} and {@code /runs/{id}}. What each does and its
+ * parameters are described in {@code META-INF/openapi.yaml}.
  */
 @Path(Aliases.BASE)
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,8 +56,7 @@ public class StatusResource {
   @Operation(operationId = "getRun", summary = "One run's report")
   @APIResponse(responseCode = "200", ref = "ReportAnswer")
   @APIResponse(responseCode = "404", ref = "RunNotFound")
-  public Uni<RunReport> run(
-      @Parameter(description = "The run's `run_id`.") @PathParam("id") String id) {
+  public Uni<RunReport> run(@PathParam("id") String id) {
     return status.find(id).map(found -> found.orElseThrow(() -> ApiError.runNotFound(id)));
   }
 }
