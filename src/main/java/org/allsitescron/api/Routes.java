@@ -63,7 +63,7 @@ public class Routes {
     return methods;
   }
 
-  static List<Route> of(Class<?> resource) {
+  private static List<Route> of(Class<?> resource) {
     return Arrays.stream(resource.getMethods())
         .flatMap(method -> verb(method).map(verb -> route(verb, resource, method)).stream())
         .toList();
