@@ -57,7 +57,7 @@ public class RunResource {
    * HTTP calls HEAD safe, and link checkers and probes send it; it must not start a run.
    */
   @HEAD
-  @Operation(hidden = true) // described with GET: the class's answers are GET's and POST's
+  @Operation(hidden = true) // described in GET's description; the class's answers are GET's
   public Uni<Response> runHead(@Context UriInfo uri) {
     return run(Query.of(uri), true);
   }
