@@ -1,6 +1,7 @@
 package org.allsitescron.api;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.allsitescron.run.Outcome;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.SiteOutcome;
@@ -27,9 +28,27 @@ final class GithubActionsText {
     StringBuilder text = new StringBuilder();
     text.append("::notice::Running wp-cron on ").append(report.count()).append(" sites\n");
     List<SiteOutcome> failed = report.failedSites();
-    appendSites(text, failed, report.errors(), Kind.FAILED);
-    appendSites(text, failed, report.timeouts(), Kind.TIMED_OUT);
-    appendSites(text, failed, report.stillDue(), Kind.STILL_DUE);
+    appendSites(
+        text,
+        failed,
+        Outcome::isError,
+        report.errors(),
+        "::error title=wp-cron failed::",
+        "::error::and %d more failed sites\n");
+    appendSites(
+        text,
+        failed,
+        Outcome.TIMEOUT::equals,
+        report.timeouts(),
+        "::warning::",
+        "::warning::and %d more timed-out sites\n");
+    appendSites(
+        text,
+        failed,
+        Outcome.STILL_DUE::equals,
+        report.stillDue(),
+        "::warning title=cron did not run::",
+        "::warning::and %d more sites whose cron did not run\n");
     String summary =
         "%s: %d sites, %d ok, %d errors, %d timeouts%s in %d ms (run %s)"
             .formatted(
@@ -62,48 +81,24 @@ final class GithubActionsText {
             report.cron().unknown());
   }
 
-  /** The groups of failed sites, each listed with its own command and closing count. */
-  private enum Kind {
-    FAILED("::error title=wp-cron failed::", "::error::", " more failed sites\n"),
-    TIMED_OUT("::warning::", "::warning::", " more timed-out sites\n"),
-    STILL_DUE(
-        "::warning title=cron did not run::",
-        "::warning::",
-        " more sites whose cron did not run\n");
-
-    private final String line;
-    private final String rest;
-    private final String restText;
-
-    Kind(String line, String rest, String restText) {
-      this.line = line;
-      this.rest = rest;
-      this.restText = restText;
-    }
-
-    static Kind of(Outcome outcome) {
-      return switch (outcome) {
-        case TIMEOUT -> TIMED_OUT;
-        case STILL_DUE -> STILL_DUE;
-        default -> FAILED;
-      };
-    }
-  }
-
+  /**
+   * The failed sites whose outcome is {@code of}: each on a line starting with {@code command}, at
+   * most {@link #LISTED_SITES}, then the count of the rest of {@code total} in {@code rest}.
+   */
   private static void appendSites(
-      StringBuilder text, List<SiteOutcome> failed, long total, Kind kind) {
+      StringBuilder text,
+      List<SiteOutcome> failed,
+      Predicate<Outcome> of,
+      long total,
+      String command,
+      String rest) {
     List<SiteOutcome> listed =
-        failed.stream()
-            .filter(site -> Kind.of(site.outcome()) == kind)
-            .limit(LISTED_SITES)
-            .toList();
-    for (SiteOutcome site : listed) {
-      String line = site.url() + " " + reason(site);
-      text.append(kind.line).append(escapeData(line)).append('\n');
-    }
-    long rest = total - listed.size();
-    if (rest > 0) {
-      text.append(kind.rest).append("and ").append(rest).append(kind.restText);
+        failed.stream().filter(site -> of.test(site.outcome())).limit(LISTED_SITES).toList();
+    listed.forEach(
+        site ->
+            text.append(command).append(escapeData(site.url() + " " + reason(site))).append('\n'));
+    if (total > listed.size()) {
+      text.append(rest.formatted(total - listed.size()));
     }
   }
 

@@ -1,12 +1,13 @@
 package org.allsitescron.api;
 
 import jakarta.ws.rs.core.UriInfo;
-import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The query string read as PHP (and so WordPress and the plugin) reads it: the last of repeated
@@ -29,6 +30,8 @@ final class Query {
 
   /** A parameter given as {@code name[]=…}: PHP makes it an array, which no flag accepts. */
   private static final String ARRAY = "\0array";
+
+  private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   private final Map<String, String> values;
 
@@ -90,6 +93,31 @@ final class Query {
     }
   }
 
+  /** The whole number {@code name} from {@code min} to {@code max}; {@code fallback} if absent. */
+  long integer(String name, long fallback, long min, long max) {
+    return integer(name, fallback, min, max, "must be a whole number from " + min + " to " + max);
+  }
+
+  /**
+   * The whole number {@code name} (spaces around it ignored), {@code fallback} when absent, a
+   * {@code 400} saying {@code problem} when it is no number from {@code min} to {@code max}.
+   */
+  long integer(String name, long fallback, long min, long max, String problem) {
+    Optional<String> raw = get(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long value = Long.parseLong(raw.get().trim());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiError.invalidParam(name, problem);
+  }
+
   private static String shown(String value) {
     String visible = value.equals(ARRAY) ? "an array" : value.replace("\0", "\\0");
     return visible.length() <= 40 ? visible : visible.substring(0, 40) + "…";
@@ -97,32 +125,9 @@ final class Query {
 
   /** PHP's {@code urldecode}: {@code +} is a space, a malformed escape is kept as it is. */
   static String decode(String raw) {
-    if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
-      return raw;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '+') {
-        bytes.write(' ');
-      } else if (c == '%'
-          && i + 2 < raw.length()
-          && hex(raw.charAt(i + 1)) >= 0
-          && hex(raw.charAt(i + 2)) >= 0) {
-        bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
-        i += 2;
-      } else {
-        int end = Character.isHighSurrogate(c) && i + 1 < raw.length() ? i + 2 : i + 1;
-        byte[] encoded = raw.substring(i, end).getBytes(StandardCharsets.UTF_8);
-        bytes.write(encoded, 0, encoded.length);
-        i = end - 1;
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
-  }
-
-  private static int hex(char c) {
-    return Character.digit(c, 16);
+    // URLDecoder refuses a malformed escape, so its % is escaped first.
+    return URLDecoder.decode(
+        MALFORMED_ESCAPE.matcher(raw).replaceAll("%25"), StandardCharsets.UTF_8);
   }
 
   /** PHP's variable names: leading spaces dropped, spaces and dots made underscores. */

@@ -13,12 +13,13 @@ import org.allsitescron.coordination.ReplicaIdentity;
 import org.allsitescron.run.JobRunner;
 import org.allsitescron.run.Trigger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /process-queue}: what the plugin's external worker called. */
+/**
+ * {@code /process-queue}: what the plugin's external worker called. What it does and its parameter
+ * are described in {@code META-INF/openapi.yaml}.
+ */
 @Path(Aliases.BASE + "/process-queue")
 @Produces({MediaType.APPLICATION_JSON, "text/plain"})
 @Protected
@@ -29,15 +30,7 @@ public class QueueResource {
   @Inject ReplicaIdentity replica;
 
   @POST
-  @Operation(
-      operationId = "processQueue",
-      summary = "Run the next queued job now",
-      description =
-          "Takes one due job from the queue and runs it now with trigger `process-queue` (what the"
-              + " plugin's external worker called). A job that cannot get the lock goes back to the"
-              + " queue (`409`); past `redis.max-retries`, or unreadable, to the dead-letter list."
-              + " Also served under `/wp-json/all-sites-cron/v1/process-queue`.")
-  @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
+  @Operation(operationId = "processQueue", summary = "Run the next queued job now")
   @APIResponse(responseCode = "200", ref = "JobAnswer")
   @APIResponse(responseCode = "400", ref = "InvalidParam")
   @APIResponse(responseCode = "409", ref = "Requeued")

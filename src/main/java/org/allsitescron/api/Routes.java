@@ -2,16 +2,17 @@ package org.allsitescron.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -26,11 +27,8 @@ public class Routes {
   public record Route(String method, String path, boolean isProtected) {
 
     boolean matches(String concretePath) {
-      String regex =
-          Arrays.stream(path.split("/", -1))
-              .map(part -> part.startsWith("{") ? "[^/]+" : Pattern.quote(part))
-              .reduce((a, b) -> a + "/" + b)
-              .orElse("");
+      // The template literally, but each {parameter} is one path segment.
+      String regex = Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
       return concretePath.matches(regex);
     }
   }
@@ -38,14 +36,14 @@ public class Routes {
   private final List<Route> routes;
 
   Routes(BeanManager beans) {
-    List<Route> found = new ArrayList<>();
-    beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
-        .map(bean -> bean.getBeanClass())
-        .filter(type -> type.isAnnotationPresent(Path.class))
-        .distinct()
-        .forEach(type -> found.addAll(of(type)));
-    found.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
-    this.routes = List.copyOf(found);
+    this.routes =
+        beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
+            .map(Bean::getBeanClass)
+            .filter(type -> type.isAnnotationPresent(Path.class))
+            .distinct()
+            .flatMap(type -> of(type).stream())
+            .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
+            .toList();
   }
 
   /** Every operation of every resource class. */
@@ -65,38 +63,30 @@ public class Routes {
     return methods;
   }
 
-  static List<Route> of(Class<?> resource) {
+  private static List<Route> of(Class<?> resource) {
+    return Arrays.stream(resource.getMethods())
+        .flatMap(method -> verb(method).map(verb -> route(verb, resource, method)).stream())
+        .toList();
+  }
+
+  private static Optional<String> verb(Method method) {
+    return Arrays.stream(method.getAnnotations())
+        .map(annotation -> annotation.annotationType().getAnnotation(HttpMethod.class))
+        .filter(Objects::nonNull)
+        .map(HttpMethod::value)
+        .findFirst();
+  }
+
+  /** The route of a resource method: its path is the class's and its own, as JAX-RS joins them. */
+  private static Route route(String verb, Class<?> resource, Method method) {
+    Path sub = method.getAnnotation(Path.class);
     String base = resource.getAnnotation(Path.class).value();
-    boolean classProtected = resource.isAnnotationPresent(Protected.class);
-    List<Route> found = new ArrayList<>();
-    for (Method method : resource.getMethods()) {
-      String verb = verb(method);
-      if (verb != null) {
-        Path sub = method.getAnnotation(Path.class);
-        found.add(
-            new Route(
-                verb,
-                join(base, sub == null ? "" : sub.value()),
-                classProtected || method.isAnnotationPresent(Protected.class)));
-      }
-    }
-    return found;
-  }
-
-  private static String verb(Method method) {
-    for (Annotation annotation : method.getAnnotations()) {
-      HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
-      if (verb != null) {
-        return verb.value();
-      }
-    }
-    return null;
-  }
-
-  private static String join(String base, String sub) {
-    String joined = ("/" + base + "/" + sub).replaceAll("/+", "/");
-    return joined.length() > 1 && joined.endsWith("/")
-        ? joined.substring(0, joined.length() - 1)
-        : joined;
+    String joined = ("/" + base + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/");
+    String path = joined.length() > 1 ? joined.replaceAll("/$", "") : joined;
+    return new Route(
+        verb,
+        path,
+        resource.isAnnotationPresent(Protected.class)
+            || method.isAnnotationPresent(Protected.class));
   }
 }

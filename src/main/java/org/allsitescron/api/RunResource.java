@@ -2,13 +2,11 @@ package org.allsitescron.api;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,14 +15,13 @@ import java.util.Optional;
 import org.allsitescron.coordination.CoordinationMode;
 import org.allsitescron.run.RunService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The trigger, {@code /run}: parse the flags, hand to {@link RunService}, render. The token is
- * checked by {@link TokenAuth} before; refusals are counted by {@link AdmissionRefusals}.
+ * checked by {@link TokenAuth} before; refusals are counted by {@link AdmissionRefusals}. What it
+ * does and its flags are described in {@code META-INF/openapi.yaml}.
  */
 @Path(Aliases.BASE + "/run")
 @Produces({MediaType.APPLICATION_JSON, "text/plain"})
@@ -40,29 +37,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "500", ref = "RunAborted")
 public class RunResource {
 
-  static final String RUN_DOC =
-      "Finds every eligible site and requests its `wp-cron.php`, then answers with the report;"
-          + " with `defer=1` queues the run instead, with `dry_run=1` only lists the sites. Admission:"
-          + " auth, cooldown (`429`), lock (`409`). GET and POST are the same. Also served under"
-          + " `/wp-json/all-sites-cron/v1/run` and, deprecated, `/dss-cron/v1/run` and"
-          + " `/wp-json/dss-cron/v1/run`. A `HEAD` is answered as a `dry_run=1` without body"
-          + " (auth and flags checked, the sites read, none requested, no cooldown, no lock):"
-          + " unlike WordPress, which maps HEAD to GET, a HEAD never starts a run, since probes"
-          + " and link checkers send HEAD.";
-
   @Inject RunService runs;
   @Inject CoordinationMode mode;
 
   @GET
-  @Operation(operationId = "runGet", summary = "Trigger a run", description = RUN_DOC)
-  public Uni<Response> runGet(@BeanParam Parameters parameters) {
-    return run(parameters.query(), false);
+  @Operation(operationId = "runGet", summary = "Trigger a run")
+  public Uni<Response> runGet(@Context UriInfo uri) {
+    return run(Query.of(uri), false);
   }
 
   @POST
-  @Operation(operationId = "runPost", summary = "Trigger a run (POST)", description = RUN_DOC)
-  public Uni<Response> runPost(@BeanParam Parameters parameters) {
-    return run(parameters.query(), false);
+  @Operation(operationId = "runPost", summary = "Trigger a run (POST)")
+  public Uni<Response> runPost(@Context UriInfo uri) {
+    return run(Query.of(uri), false);
   }
 
   /**
@@ -70,37 +57,9 @@ public class RunResource {
    * HTTP calls HEAD safe, and link checkers and probes send it; it must not start a run.
    */
   @HEAD
-  @Operation(hidden = true) // described in RUN_DOC: the class's answers are GET's and POST's
+  @Operation(hidden = true) // described in GET's description; the class's answers are GET's
   public Uni<Response> runHead(@Context UriInfo uri) {
     return run(Query.of(uri), true);
-  }
-
-  /**
-   * The query parameters of {@code /run}, declared once for the document. JAX-RS would take the
-   * first of repeated values; {@link Query} reads them as PHP does, so only {@link #query} is read.
-   */
-  public static class Parameters {
-    @Context UriInfo uri;
-
-    @QueryParam("ga")
-    @Parameter(ref = "ga", name = "ga", in = ParameterIn.QUERY)
-    String ga;
-
-    @QueryParam("defer")
-    @Parameter(ref = "defer", name = "defer", in = ParameterIn.QUERY)
-    String defer;
-
-    @QueryParam("dry_run")
-    @Parameter(ref = "dry_run", name = "dry_run", in = ParameterIn.QUERY)
-    String dryRun;
-
-    @QueryParam("site")
-    @Parameter(ref = "site", name = "site", in = ParameterIn.QUERY)
-    String site;
-
-    Query query() {
-      return Query.of(uri);
-    }
   }
 
   private Uni<Response> run(Query query, boolean head) {

@@ -52,13 +52,9 @@ public class TokenAuth implements ContainerRequestFilter {
   }
 
   private static Optional<String> bearer(String header) {
-    if (header == null || header.length() <= BEARER.length()) {
-      return Optional.empty();
-    }
-    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return Optional.empty();
-    }
-    return nonBlank(header.substring(BEARER.length()));
+    return Optional.ofNullable(header)
+        .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+        .flatMap(value -> nonBlank(value.substring(BEARER.length())));
   }
 
   private static Optional<String> nonBlank(String value) {

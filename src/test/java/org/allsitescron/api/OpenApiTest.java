@@ -7,9 +7,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.allsitescron.run.SiteHealth;
+import org.allsitescron.run.SiteState;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +138,34 @@ class OpenApiTest {
 
     assertThat(limit).containsEntry("in", "query");
     assertThat(limit.get("schema").toString()).contains("integer", "100");
+  }
+
+  /** The parameters are documented in META-INF/openapi.yaml; their bounds are the code's. */
+  @Test
+  void documentedBoundsAndStatesAreTheOnesTheResourcesApply() {
+    assertThat(schema("/all-sites-cron/v1/runs", "limit"))
+        .containsEntry("minimum", 1)
+        .containsEntry("maximum", StatusResource.MAX_LISTED_RUNS)
+        .containsEntry("default", StatusResource.DEFAULT_LISTED_RUNS);
+    assertThat(schema("/all-sites-cron/v1/sites", "limit"))
+        .containsEntry("minimum", 1)
+        .containsEntry("maximum", SiteHealth.MAX_LIMIT)
+        .containsEntry("default", SitesResource.DEFAULT_LIMIT);
+    List<String> states = new ArrayList<>();
+    Arrays.stream(SiteState.values()).forEach(state -> states.add(state.label()));
+    states.add("all");
+    assertThat(schema("/all-sites-cron/v1/sites", "state").get("enum"))
+        .asInstanceOf(InstanceOfAssertFactories.LIST)
+        .containsExactlyInAnyOrderElementsOf(states);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> schema(String path, String parameter) {
+    return openapi.<Map<String, Object>>getList("paths.'" + path + "'.get.parameters").stream()
+        .filter(p -> parameter.equals(p.get("name")))
+        .map(p -> (Map<String, Object>) p.get("schema"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
