@@ -1,7 +1,7 @@
 package org.allsitescron.api;
 
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Locale;
 import org.allsitescron.run.Outcome;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.SiteOutcome;
@@ -12,7 +12,7 @@ import org.allsitescron.run.SiteOutcome;
  */
 final class GithubActionsText {
 
-  /** Failed (and, apart, timed-out) sites listed one a line before a count of the rest. */
+  /** Sites of each group listed one a line before a count of the rest. */
   static final int LISTED_SITES = 50;
 
   private GithubActionsText() {}
@@ -27,39 +27,21 @@ final class GithubActionsText {
   static String report(RunReport report) {
     StringBuilder text = new StringBuilder();
     text.append("::notice::Running wp-cron on ").append(report.count()).append(" sites\n");
-    List<SiteOutcome> failed = report.failedSites();
-    appendSites(
-        text,
-        failed,
-        Outcome::isError,
-        report.errors(),
-        "::error title=wp-cron failed::",
-        "::error::and %d more failed sites\n");
-    appendSites(
-        text,
-        failed,
-        Outcome.TIMEOUT::equals,
-        report.timeouts(),
-        "::warning::",
-        "::warning::and %d more timed-out sites\n");
-    appendSites(
-        text,
-        failed,
-        Outcome.STILL_DUE::equals,
-        report.stillDue(),
-        "::warning title=cron did not run::",
-        "::warning::and %d more sites whose cron did not run\n");
+    for (Group group : Group.values()) {
+      appendSites(text, report, group);
+    }
     String summary =
-        "%s: %d sites, %d ok, %d errors, %d timeouts%s in %d ms (run %s)"
-            .formatted(
-                report.hasErrors() ? "Completed with " + report.errors() + " error(s)" : "Done",
-                report.count(),
-                report.ok(),
-                report.errors(),
-                report.timeouts(),
-                cronCounts(report),
-                report.durationMs(),
-                report.runId());
+        String.format(
+            Locale.ROOT,
+            "%s: %d sites, %d ok, %d errors, %d timeouts%s in %d ms (run %s)",
+            report.hasErrors() ? "Completed with " + report.errors() + " error(s)" : "Done",
+            report.count(),
+            report.ok(),
+            report.errors(),
+            report.timeouts(),
+            cronCounts(report),
+            report.durationMs(),
+            report.runId());
     String command =
         report.hasErrors() ? "::error::" : report.stillDue() > 0 ? "::warning::" : "::notice::";
     text.append(command).append(escapeData(summary)).append('\n');
@@ -70,35 +52,72 @@ final class GithubActionsText {
     if (report.cron() == null) {
       return "";
     }
-    return "; %d requested, cron %s: %d ran, %d still due, %d not due, %d busy, %d unknown"
-        .formatted(
-            report.requested(),
-            report.cron().mode(),
-            report.cron().ran(),
-            report.cron().stillDue(),
-            report.cron().notDue(),
-            report.cron().busy(),
-            report.cron().unknown());
+    return String.format(
+        Locale.ROOT,
+        "; %d requested, cron %s: %d ran, %d still due, %d not due, %d busy, %d unknown",
+        report.requested(),
+        report.cron().mode(),
+        report.cron().ran(),
+        report.cron().stillDue(),
+        report.cron().notDue(),
+        report.cron().busy(),
+        report.cron().unknown());
+  }
+
+  /** The groups failed sites are listed in, each with its own command and count of the rest. */
+  private enum Group {
+    FAILED("::error title=wp-cron failed::", "::error::and %d more failed sites\n"),
+    TIMED_OUT("::warning::", "::warning::and %d more timed-out sites\n"),
+    STILL_DUE(
+        "::warning title=cron did not run::",
+        "::warning::and %d more sites whose cron did not run\n");
+
+    private final String command;
+    private final String rest;
+
+    Group(String command, String rest) {
+      this.command = command;
+      this.rest = rest;
+    }
+
+    /** The group a site is listed in; null for an outcome that never fails a site. */
+    static Group of(Outcome outcome) {
+      return switch (outcome) {
+        case HTTP_ERROR, CONNECT_ERROR, TLS_ERROR -> FAILED;
+        case TIMEOUT -> TIMED_OUT;
+        case STILL_DUE -> STILL_DUE;
+        case OK, BACKOFF, NOT_REQUESTED -> null;
+      };
+    }
+
+    /** How many sites of the run are in this group, listed or not. */
+    long total(RunReport report) {
+      return switch (this) {
+        case FAILED -> report.errors();
+        case TIMED_OUT -> report.timeouts();
+        case STILL_DUE -> report.stillDue();
+      };
+    }
   }
 
   /**
-   * The failed sites whose outcome is {@code of}: each on a line starting with {@code command}, at
-   * most {@link #LISTED_SITES}, then the count of the rest of {@code total} in {@code rest}.
+   * The failed sites of {@code group}: each on a line of its own, at most {@link #LISTED_SITES},
+   * then the count of the rest.
    */
-  private static void appendSites(
-      StringBuilder text,
-      List<SiteOutcome> failed,
-      Predicate<Outcome> of,
-      long total,
-      String command,
-      String rest) {
+  private static void appendSites(StringBuilder text, RunReport report, Group group) {
     List<SiteOutcome> listed =
-        failed.stream().filter(site -> of.test(site.outcome())).limit(LISTED_SITES).toList();
+        report.failedSites().stream()
+            .filter(site -> Group.of(site.outcome()) == group)
+            .limit(LISTED_SITES)
+            .toList();
     listed.forEach(
         site ->
-            text.append(command).append(escapeData(site.url() + " " + reason(site))).append('\n'));
-    if (total > listed.size()) {
-      text.append(rest.formatted(total - listed.size()));
+            text.append(group.command)
+                .append(escapeData(site.url() + " " + reason(site)))
+                .append('\n'));
+    long rest = group.total(report) - listed.size();
+    if (rest > 0) {
+      text.append(String.format(Locale.ROOT, group.rest, rest));
     }
   }
 

@@ -31,6 +31,9 @@ final class Query {
   /** A parameter given as {@code name[]=…}: PHP makes it an array, which no flag accepts. */
   private static final String ARRAY = "\0array";
 
+  /** A whole number as {@link #integer} takes it: 1 to 18 ASCII digits, so it fits a long. */
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+
   private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   private final Map<String, String> values;
@@ -99,21 +102,20 @@ final class Query {
   }
 
   /**
-   * The whole number {@code name} (spaces around it ignored), {@code fallback} when absent, a
-   * {@code 400} saying {@code problem} when it is no number from {@code min} to {@code max}.
+   * The whole number {@code name}, {@code fallback} when absent, a {@code 400} saying {@code
+   * problem} when it is not ASCII digits (spaces, signs and NUL bytes included, as for flags) or
+   * out of {@code min} to {@code max}.
    */
   long integer(String name, long fallback, long min, long max, String problem) {
-    Optional<String> raw = get(name);
-    if (raw.isEmpty()) {
+    String raw = values.get(name);
+    if (raw == null) {
       return fallback;
     }
-    try {
-      long value = Long.parseLong(raw.get().trim());
+    if (DIGITS.matcher(raw).matches()) {
+      long value = Long.parseLong(raw);
       if (value >= min && value <= max) {
         return value;
       }
-    } catch (NumberFormatException e) {
-      // reported below
     }
     throw ApiError.invalidParam(name, problem);
   }

@@ -56,8 +56,7 @@ public class SitesResource {
             "cursor", 0, 0, Long.MAX_VALUE, "must be the next_cursor of a previous page");
   }
 
-  private static Optional<SiteState> state(String raw) {
-    String value = raw.trim();
+  private static Optional<SiteState> state(String value) {
     if (value.equalsIgnoreCase("all")) {
       return Optional.empty();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,7 +171,7 @@ public class DeadLettersCommand extends UpkeepCommand {
             "unknown (not an entry the service wrote)",
             "at an unknown time",
             false,
-            stored.length());
+            stored.getBytes(StandardCharsets.UTF_8).length);
       }
       long buried = node.path("buried_at").asLong(0);
       return new Entry(
@@ -178,7 +179,8 @@ public class DeadLettersCommand extends UpkeepCommand {
           node.path("reason").asText("unknown"),
           buried > 0 ? Instant.ofEpochSecond(buried).toString() : "at an unknown time",
           node.path("truncated").asBoolean(false),
-          node.path("job_length").asLong(node.get("job").asText().length()));
+          node.path("job_length")
+              .asLong(node.get("job").asText().getBytes(StandardCharsets.UTF_8).length));
     }
 
     /** Why this entry cannot be queued again, or null. */

@@ -7,12 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.allsitescron.support.FreePorts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,11 +26,8 @@ class ApiContractRedisDownTest {
   public static class RedisDown implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      try (ServerSocket socket = new ServerSocket(0)) {
-        return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + socket.getLocalPort() + "/0");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return Map.of(
+          "quarkus.redis.hosts", "redis://127.0.0.1:" + FreePorts.belowEphemeral() + "/0");
     }
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.allsitescron.run.CronCounts;
 import org.allsitescron.run.Outcome;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunState;
@@ -61,5 +63,57 @@ class GithubActionsTextTest {
     assertThat(lines.get(lines.size() - 1))
         .isEqualTo(
             "::error::Completed with 65 error(s): 70 sites, 4 ok, 65 errors, 1 timeouts in 12 ms (run r1)");
+  }
+
+  @Test
+  void timedOutAndStillDueSitesAreListedApartWithTheirOwnRestInAnyLocale() {
+    List<SiteOutcome> failed = new ArrayList<>();
+    for (int i = 0; i < 55; i++) {
+      failed.add(new SiteOutcome("https://t" + i + ".example", Outcome.TIMEOUT, 0, "no answer", 9));
+      failed.add(
+          new SiteOutcome("https://d" + i + ".example", Outcome.STILL_DUE, 200, "still due", 9));
+    }
+    CronCounts cron = new CronCounts("verify", 0, 60, 0, 0, 0, 0, 0);
+    RunReport report =
+        new RunReport(
+            "r2",
+            Trigger.REST,
+            RunState.FINISHED,
+            Instant.EPOCH,
+            Instant.EPOCH,
+            12,
+            120,
+            120,
+            60,
+            0,
+            60,
+            0,
+            failed,
+            1,
+            null,
+            null,
+            0,
+            120,
+            cron);
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.forLanguageTag("ar-EG-u-nu-arab"));
+    List<String> lines;
+    try {
+      lines = GithubActionsText.report(report).lines().toList();
+    } finally {
+      Locale.setDefault(before);
+    }
+
+    assertThat(lines).filteredOn(l -> l.startsWith("::warning::https://t")).hasSize(50);
+    assertThat(lines).contains("::warning::and 10 more timed-out sites");
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("::warning title=cron did not run::https://d"))
+        .hasSize(50);
+    assertThat(lines).contains("::warning::and 10 more sites whose cron did not run");
+    assertThat(lines).noneMatch(l -> l.startsWith("::error"));
+    assertThat(lines.get(lines.size() - 1))
+        .isEqualTo(
+            "::warning::Done: 120 sites, 60 ok, 0 errors, 60 timeouts; 120 requested, cron verify:"
+                + " 0 ran, 60 still due, 0 not due, 0 busy, 0 unknown in 12 ms (run r2)");
   }
 }

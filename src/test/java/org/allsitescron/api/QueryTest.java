@@ -36,6 +36,47 @@ class QueryTest {
             });
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"1", "42", "100", "007"})
+  void wholeNumbersWithinTheBoundsAreRead(String raw) {
+    assertThat(Query.parse("limit=" + raw).integer("limit", 20, 1, 100))
+        .isEqualTo(Long.parseLong(raw));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "0",
+        "101",
+        "-5",
+        "+5",
+        "%205",
+        "5%20",
+        "5%00",
+        "1e2",
+        "5.0",
+        "0x10",
+        "%D9%A5",
+        "99999999999999999999",
+        "",
+        "limit[]"
+      })
+  void anythingElseIsA400NamingTheParameter(String raw) {
+    String query = raw.equals("limit[]") ? "limit[]=5" : "limit=" + raw;
+    assertThatThrownBy(() -> Query.parse(query).integer("limit", 20, 1, 100))
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.getMessage()).contains("limit", "whole number from 1 to 100");
+            });
+  }
+
+  @Test
+  void anAbsentNumberIsTheFallback() {
+    assertThat(Query.parse("ga=1").integer("limit", 20, 1, 100)).isEqualTo(20);
+  }
+
   @Test
   void theBareFlagIsTrueAndAnAbsentOneFalse() {
     assertThat(Query.parse("ga").flag("ga")).isTrue();

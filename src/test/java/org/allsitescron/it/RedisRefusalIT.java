@@ -12,11 +12,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.allsitescron.support.FreePorts;
 import org.allsitescron.support.OwnRedis;
 import org.allsitescron.support.ServiceProcess;
 import org.allsitescron.support.SiteServer;
@@ -90,10 +90,7 @@ class RedisRefusalIT {
       awaitReady(service);
 
       // Read-only replica of a primary that does not exist.
-      int deadPort;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        deadPort = socket.getLocalPort();
-      }
+      int deadPort = FreePorts.belowEphemeral();
       redis.cli("REPLICAOF", "127.0.0.1", String.valueOf(deadPort));
       for (String accept : ACCEPTS) {
         assertReason(assertError(get(service, RUN, accept), accept, 503, UNAVAILABLE), "readonly");

@@ -2,7 +2,6 @@ package org.allsitescron.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.Random;
@@ -22,12 +21,13 @@ public final class FreePorts {
 
   private FreePorts() {}
 
-  /** A port of 127.0.0.1 below the ephemeral range that nothing listens on now. */
+  /** A port below the ephemeral range that nothing listens on now, on any address. */
   public static int belowEphemeral() {
     IOException last = null;
     for (int attempt = 0; attempt < 50; attempt++) {
       int candidate = LOWEST + RANDOM.nextInt(EPHEMERAL_START - LOWEST);
-      try (ServerSocket probe = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+      // Bound on every address, as the service listens: taken on any of them is taken.
+      try (ServerSocket probe = new ServerSocket(candidate)) {
         return candidate;
       } catch (IOException taken) {
         last = taken;
