@@ -56,18 +56,19 @@ public final class WordpressDbSiteSource implements SiteSource {
    */
   static final int MOVED_TRACKED = 100_000;
 
-  /**
-   * Batches whose options are read at once, ahead of the one handed on: the database opens their
-   * tables in parallel (measured with the {@code mysql} client on 10,000 options tables, 2 cores: 4
-   * parallel readers the fastest of 1, 2, 4 and 8; docs/benchmarks.md).
-   */
-  static final int READ_AHEAD = 4;
-
   private final Pool pool;
   private final String prefix;
   private final OptionalInt networkId;
   private final String scheme;
   private final int batchSize;
+
+  /**
+   * Batches whose options are read at once, ahead of the one handed on: the database opens their
+   * tables in parallel ({@code sites.wordpress-db.parallel-reads}; on 10,000 options tables and 2
+   * cores, 4 parallel readers were the fastest of 1, 2, 4 and 8: docs/benchmarks.md).
+   */
+  private final int readAhead;
+
   private final boolean readCron;
   private final OutageLog outages = new OutageLog("Site database");
 
@@ -78,6 +79,7 @@ public final class WordpressDbSiteSource implements SiteSource {
     this.networkId = db.networkId();
     this.scheme = db.scheme();
     this.batchSize = config.batchSize();
+    this.readAhead = db.parallelReads();
     this.readCron = config.effectiveCronCheckMode() != CronConfig.CronCheckMode.OFF;
   }
 
@@ -202,7 +204,7 @@ public final class WordpressDbSiteSource implements SiteSource {
    * read; only when that round trip succeeded is the oldest batch read ahead handed on, so a batch
    * is never handed on after the database was lost, as when each batch was read on demand. The
    * options reads (the {@code UNION ALL} of each batch, where a run spends its database time: one
-   * table open per blog) of up to {@link #READ_AHEAD} batches run at once, on as many connections.
+   * table open per blog) of up to {@link #readAhead} batches run at once, on as many connections.
    */
   private Uni<List<Site>> nextBatch(Cursor cursor) {
     if (cursor.exhausted() && cursor.ahead.isEmpty()) {
@@ -212,7 +214,7 @@ public final class WordpressDbSiteSource implements SiteSource {
         .chain(() -> cursor.ahead.isEmpty() ? Uni.createFrom().item(List.of()) : handOn(cursor));
   }
 
-  /** Reads blog batches until {@link #READ_AHEAD} are read ahead, at least one round trip. */
+  /** Reads blog batches until {@link #readAhead} are read ahead, at least one round trip. */
   private Uni<Void> fill(Cursor cursor) {
     if (cursor.exhausted()) {
       return pool.query("SELECT 1").execute().replaceWithVoid();
@@ -222,7 +224,7 @@ public final class WordpressDbSiteSource implements SiteSource {
         .invoke(blogs -> cursor.readAhead(blogs, blogs.isEmpty() ? null : startOptions(blogs)))
         .chain(
             () ->
-                cursor.exhausted() || cursor.ahead.size() >= READ_AHEAD
+                cursor.exhausted() || cursor.ahead.size() >= readAhead
                     ? Uni.createFrom().voidItem()
                     : fill(cursor));
   }

@@ -16,6 +16,24 @@ class ConfigChecksTest {
   }
 
   @Test
+  void parallelReadsOutsideOneToThirtyTwoAreNamed() {
+    assertThat(violations(Map.of("all-sites-cron.sites.wordpress-db.parallel-reads", "0")))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "all-sites-cron.sites.wordpress-db.parallel-reads must be at least 1"));
+    assertThat(violations(Map.of("all-sites-cron.sites.wordpress-db.parallel-reads", "33")))
+        .anySatisfy(p -> assertThat(p).contains("parallel-reads must be at most 32 (got 33)"));
+    assertThat(
+            mapping(Map.of("all-sites-cron.sites.wordpress-db.parallel-reads", "8"))
+                .sites()
+                .wordpressDb()
+                .parallelReads())
+        .isEqualTo(8);
+  }
+
+  @Test
   void requireAuthWithoutTokenIsNamed() {
     List<String> problems =
         ConfigChecks.problems(mapping(Map.of("all-sites-cron.require-auth", "true")), false, false);

@@ -16,7 +16,7 @@ import org.allsitescron.support.TcpProxy;
 import org.allsitescron.support.WordpressDatabase;
 import org.allsitescron.support.WordpressDatabase.Blog;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The database source reads the options of several batches ahead, yet hands a batch on only after a
@@ -28,9 +28,11 @@ class WordpressDbReadAheadTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @ParameterizedTest
-  @ValueSource(ints = {3, 8})
-  void aBatchReadAheadIsNotHandedOnOnceTheDatabaseIsLost(int blogs) throws Exception {
-    String name = "asc_test_ahead_" + blogs + "_" + ProcessHandle.current().pid();
+  @CsvSource({"3, 4", "8, 4", "8, 1", "8, 32"})
+  void aBatchReadAheadIsNotHandedOnOnceTheDatabaseIsLost(int blogs, int parallelReads)
+      throws Exception {
+    String name =
+        "asc_test_ahead_" + blogs + "_" + parallelReads + "_" + ProcessHandle.current().pid();
     Vertx vertx = Vertx.vertx();
     TcpProxy proxy = TcpProxy.start(WordpressDatabase.HOST, WordpressDatabase.PORT);
     try (WordpressDatabase db = new WordpressDatabase(name).create()) {
@@ -54,6 +56,7 @@ class WordpressDbReadAheadTest {
             config(
                 Map.of(
                     "all-sites-cron.sites.source", "wordpress-db",
+                    "all-sites-cron.sites.wordpress-db.parallel-reads", "" + parallelReads,
                     "all-sites-cron.batch-size", "1"));
         AssertSubscriber<Site> taken =
             new WordpressDbSiteSource(pool, config)
