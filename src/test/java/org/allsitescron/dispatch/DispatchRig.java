@@ -1,8 +1,6 @@
 package org.allsitescron.dispatch;
 
 import io.quarkus.tls.TlsConfiguration;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -22,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
+import org.allsitescron.config.ConfigTestSupport;
 import org.allsitescron.config.CronConfig;
 
 /**
@@ -44,12 +43,7 @@ final class DispatchRig implements AutoCloseable {
           new AddressResolverOptions().setHostsPath(hostsFile.toString()));
     }
     this.vertx = hostsFile == null ? Vertx.vertx(options) : withVertxResolver(options);
-    CronConfig config =
-        new SmallRyeConfigBuilder()
-            .withMapping(CronConfig.class)
-            .withSources(new PropertiesConfigSource(properties, "test", 500))
-            .build()
-            .getConfigMapping(CronConfig.class);
+    CronConfig config = ConfigTestSupport.mapping(properties);
     Optional<TlsConfiguration> tls =
         caFile == null
             ? Optional.empty()

@@ -3,11 +3,10 @@ package org.allsitescron.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smallrye.config.ConfigMappings;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.allsitescron.config.ConfigTestSupport;
 import org.allsitescron.config.CronConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +36,7 @@ class StartupReportTest {
   void everyKeyOfTheMappingIsShownWithTheValueInForce() {
     Map<String, String> shown =
         StartupReport.mapped(
-            mapping(
+            ConfigTestSupport.mapping(
                 Map.of(
                     "all-sites-cron.auth-token", "s3cret",
                     "all-sites-cron.concurrency", "7",
@@ -63,13 +62,5 @@ class StartupReportTest {
         .containsEntry("all-sites-cron.redis.queue-key", "all_sites_cron:jobs")
         .containsEntry("all-sites-cron.request-timeout", "PT5S")
         .containsEntry("all-sites-cron.backoff.initial", StartupReport.NOT_SET);
-  }
-
-  private static CronConfig mapping(Map<String, String> properties) {
-    return new SmallRyeConfigBuilder()
-        .withMapping(CronConfig.class)
-        .withSources(new PropertiesConfigSource(properties, "test", 500))
-        .build()
-        .getConfigMapping(CronConfig.class);
   }
 }

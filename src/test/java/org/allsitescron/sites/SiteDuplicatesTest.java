@@ -2,16 +2,14 @@ package org.allsitescron.sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.mysqlclient.MySQLPool;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.allsitescron.config.ConfigTestSupport;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.support.WordpressDatabase;
 import org.allsitescron.support.WordpressDatabase.Blog;
@@ -25,7 +23,7 @@ class SiteDuplicatesTest {
   @Test
   void theStaticListMarksEveryLaterEntryWithTheSameNormalizedUrl() {
     CronConfig config =
-        config(
+        ConfigTestSupport.mapping(
             Map.of(
                 "all-sites-cron.sites.static[0]", "https://a.org/x",
                 "all-sites-cron.sites.static[1]", "https://A.org/x/",
@@ -89,7 +87,7 @@ class SiteDuplicatesTest {
       try {
         // Batches of 3: duplicates are found across batches and within one.
         CronConfig config =
-            config(
+            ConfigTestSupport.mapping(
                 Map.of(
                     "all-sites-cron.sites.source", "wordpress-db",
                     "all-sites-cron.batch-size", "3"));
@@ -111,14 +109,5 @@ class SiteDuplicatesTest {
     } finally {
       vertx.closeAndAwait();
     }
-  }
-
-  private static CronConfig config(Map<String, String> properties) {
-    Map<String, String> all = new HashMap<>(properties);
-    return new SmallRyeConfigBuilder()
-        .withMapping(CronConfig.class)
-        .withSources(new PropertiesConfigSource(all, "test", 500))
-        .build()
-        .getConfigMapping(CronConfig.class);
   }
 }

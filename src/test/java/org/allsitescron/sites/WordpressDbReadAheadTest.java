@@ -2,8 +2,6 @@ package org.allsitescron.sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.mysqlclient.MySQLPool;
@@ -11,6 +9,7 @@ import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import java.util.Map;
+import org.allsitescron.config.ConfigTestSupport;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.support.TcpProxy;
 import org.allsitescron.support.WordpressDatabase;
@@ -53,7 +52,7 @@ class WordpressDbReadAheadTest {
               new PoolOptions().setMaxSize(8));
       try {
         CronConfig config =
-            config(
+            ConfigTestSupport.mapping(
                 Map.of(
                     "all-sites-cron.sites.source", "wordpress-db",
                     "all-sites-cron.sites.wordpress-db.parallel-reads", "" + parallelReads,
@@ -81,13 +80,5 @@ class WordpressDbReadAheadTest {
       proxy.shutdown();
       vertx.closeAndAwait();
     }
-  }
-
-  private static CronConfig config(Map<String, String> properties) {
-    return new SmallRyeConfigBuilder()
-        .withMapping(CronConfig.class)
-        .withSources(new PropertiesConfigSource(properties, "test", 500))
-        .build()
-        .getConfigMapping(CronConfig.class);
   }
 }

@@ -2,8 +2,6 @@ package org.allsitescron.coordination.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.allsitescron.config.ConfigTestSupport;
 import org.allsitescron.config.CronConfig;
 import org.allsitescron.coordination.Decision;
 import org.allsitescron.coordination.Lease;
@@ -40,14 +39,7 @@ class LocalAdmissionTest {
 
   @Test
   void aTriggerAndTheWorkerRacingForTheLockNeverBothWinAndNeverGetAnEmptyLease() throws Exception {
-    CronConfig config =
-        new SmallRyeConfigBuilder()
-            .withMapping(CronConfig.class)
-            .withSources(
-                new PropertiesConfigSource(
-                    Map.of("all-sites-cron.rate-limit-seconds", "0"), "test", 500))
-            .build()
-            .getConfigMapping(CronConfig.class);
+    CronConfig config = ConfigTestSupport.mapping(Map.of("all-sites-cron.rate-limit-seconds", "0"));
     LocalRunLock lock = new LocalRunLock(config);
     LocalAdmission admission = new LocalAdmission(lock, new LocalJobQueue(lock, config), config);
     // Mutiny's context propagation initialises lazily and not thread-safely: once, before the race.
