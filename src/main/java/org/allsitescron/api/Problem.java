@@ -18,6 +18,7 @@ public sealed interface Problem {
   /** What went wrong, for people. */
   String message();
 
+  /** WordPress's {@code data} member: the status. */
   Data data();
 
   /** The HTTP status, sent as {@code data.status}. */

@@ -103,8 +103,8 @@ final class Query {
 
   /**
    * The whole number {@code name}, {@code fallback} when absent, a {@code 400} saying {@code
-   * problem} when it is not ASCII digits (spaces, signs and NUL bytes included, as for flags) or
-   * out of {@code min} to {@code max}.
+   * problem} when it is not ASCII digits (an array, spaces, signs and NUL bytes included, as for
+   * flags) or out of {@code min} to {@code max}.
    */
   long integer(String name, long fallback, long min, long max, String problem) {
     String raw = values.get(name);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.mysqlclient.MySQLPool;
-import io.vertx.mysqlclient.MySQLConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,16 +72,7 @@ class SiteDuplicatesTest {
       db.addBlog(new Blog(10, 1, "net.example", "/ten/", false, false, false, false));
       db.setSiteUrl(10, "https://net.example/ten");
 
-      MySQLPool pool =
-          MySQLPool.pool(
-              vertx,
-              new MySQLConnectOptions()
-                  .setHost(WordpressDatabase.HOST)
-                  .setPort(WordpressDatabase.PORT)
-                  .setUser(WordpressDatabase.USER)
-                  .setPassword(WordpressDatabase.PASSWORD)
-                  .setDatabase(name),
-              new PoolOptions().setMaxSize(2));
+      MySQLPool pool = db.pool(vertx, WordpressDatabase.PORT, 2);
       try {
         // Batches of 3: duplicates are found across batches and within one.
         CronConfig config =

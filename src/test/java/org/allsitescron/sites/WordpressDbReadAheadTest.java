@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.mysqlclient.MySQLPool;
-import io.vertx.mysqlclient.MySQLConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import java.util.Map;
 import org.allsitescron.config.ConfigTestSupport;
@@ -40,16 +38,7 @@ class WordpressDbReadAheadTest {
         // Each site at its own domain and path: none is moved (which would ask the database).
         db.setSiteUrl(id, "https://net.example/s" + id);
       }
-      MySQLPool pool =
-          MySQLPool.pool(
-              vertx,
-              new MySQLConnectOptions()
-                  .setHost("127.0.0.1")
-                  .setPort(proxy.port())
-                  .setUser(WordpressDatabase.USER)
-                  .setPassword(WordpressDatabase.PASSWORD)
-                  .setDatabase(name),
-              new PoolOptions().setMaxSize(8));
+      MySQLPool pool = db.pool(vertx, proxy.port(), 8);
       try {
         CronConfig config =
             ConfigTestSupport.mapping(

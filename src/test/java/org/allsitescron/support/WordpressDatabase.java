@@ -3,6 +3,7 @@ package org.allsitescron.support;
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.mysqlclient.MySQLConnection;
+import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
@@ -43,6 +44,20 @@ public final class WordpressDatabase implements AutoCloseable {
                     .setPort(PORT)
                     .setUser(USER)
                     .setPassword(PASSWORD)));
+  }
+
+  /** A pool of at most {@code maxSize} connections to this database through {@code port}. */
+  public io.vertx.mutiny.mysqlclient.MySQLPool pool(
+      io.vertx.mutiny.core.Vertx vertx, int port, int maxSize) {
+    return io.vertx.mutiny.mysqlclient.MySQLPool.pool(
+        vertx,
+        new MySQLConnectOptions()
+            .setHost(HOST)
+            .setPort(port)
+            .setUser(USER)
+            .setPassword(PASSWORD)
+            .setDatabase(name),
+        new PoolOptions().setMaxSize(maxSize));
   }
 
   /** The reactive datasource URL of this database. */
