@@ -40,19 +40,20 @@ public final class ApiError extends RuntimeException {
   static ApiError invalidParam(String name, String problem) {
     String message = "Invalid parameter(s): " + name + " " + problem;
     return new ApiError(
-        new ErrorBody(400, ErrorCode.INVALID_PARAM, message).withParams(Map.of(name, problem)),
+        new ErrorBody(400, ErrorCode.REST_INVALID_PARAM, message).withParams(Map.of(name, problem)),
         null);
   }
 
   static ApiError authMissing() {
     return new ApiError(
         401,
-        ErrorCode.AUTH_MISSING,
+        ErrorCode.ALL_SITES_CRON_AUTH_MISSING,
         "Authentication required: send 'Authorization: Bearer <token>' or ?token=<token>.");
   }
 
   static ApiError authInvalid() {
-    return new ApiError(403, ErrorCode.AUTH_INVALID, "Invalid authentication token.");
+    return new ApiError(
+        403, ErrorCode.ALL_SITES_CRON_AUTH_INVALID, "Invalid authentication token.");
   }
 
   /** The error for a status the HTTP layer itself (not a resource) answers with. */
@@ -61,42 +62,42 @@ public final class ApiError extends RuntimeException {
         "The request cannot be handled: " + HttpResponseStatus.valueOf(status).reasonPhrase() + ".";
     return switch (status) {
       case 404, 405 -> noRoute(status);
-      case 406 -> new ApiError(status, ErrorCode.NOT_ACCEPTABLE, refused);
-      case 415 -> new ApiError(status, ErrorCode.UNSUPPORTED_MEDIA_TYPE, refused);
+      case 406 -> new ApiError(status, ErrorCode.REST_NOT_ACCEPTABLE, refused);
+      case 415 -> new ApiError(status, ErrorCode.REST_UNSUPPORTED_MEDIA_TYPE, refused);
       default ->
           status >= 500
-              ? new ApiError(status, ErrorCode.INTERNAL, "Internal error.")
-              : new ApiError(status, ErrorCode.BAD_REQUEST, refused);
+              ? new ApiError(status, ErrorCode.INTERNAL_ERROR, "Internal error.")
+              : new ApiError(status, ErrorCode.REST_BAD_REQUEST, refused);
     };
   }
 
   static ApiError noRoute(int status) {
     return new ApiError(
-        status, ErrorCode.NO_ROUTE, "No route was found matching the URL and request method.");
+        status, ErrorCode.REST_NO_ROUTE, "No route was found matching the URL and request method.");
   }
 
   static ApiError runNotFound(String id) {
-    return new ApiError(404, ErrorCode.RUN_NOT_FOUND, "No run with id " + id + ".");
+    return new ApiError(404, ErrorCode.ALL_SITES_CRON_RUN_NOT_FOUND, "No run with id " + id + ".");
   }
 
   static ApiError siteNotFound(String site) {
     return new ApiError(
         404,
-        ErrorCode.SITE_NOT_FOUND,
+        ErrorCode.ALL_SITES_CRON_SITE_NOT_FOUND,
         "No eligible site with blog_id or URL '" + SiteUrl.redactAnyway(site) + "'.");
   }
 
   static ApiError locked() {
     return new ApiError(
         409,
-        ErrorCode.LOCKED,
+        ErrorCode.ALL_SITES_CRON_LOCKED,
         "Another cron process is currently running. Please try again later.");
   }
 
   static ApiError requeued(int retries) {
     return new ApiError(
         409,
-        ErrorCode.LOCKED,
+        ErrorCode.ALL_SITES_CRON_LOCKED,
         "Another cron process is currently running; the job was put back (retry " + retries + ").");
   }
 
@@ -105,7 +106,7 @@ public final class ApiError extends RuntimeException {
     return new ApiError(
         new Problem.RateLimited(
             false,
-            ErrorCode.RATE_LIMITED,
+            ErrorCode.ALL_SITES_CRON_RATE_LIMITED,
             "Rate limited. Try again in " + wait + " seconds.",
             "rate_limited",
             wait,
@@ -133,7 +134,9 @@ public final class ApiError extends RuntimeException {
         "Run aborted after %d of %d sites: %s"
             .formatted(report.count(), report.total(), report.abortReason());
     return new ApiError(
-        new ErrorBody(status, ErrorCode.RUN_ABORTED, message).withRunId(report.runId()), null);
+        new ErrorBody(status, ErrorCode.ALL_SITES_CRON_RUN_ABORTED, message)
+            .withRunId(report.runId()),
+        null);
   }
 
   /**
@@ -145,7 +148,7 @@ public final class ApiError extends RuntimeException {
         "Internal error (error id %s)%s."
             .formatted(errorId, report == null ? "" : ": " + stopped(report));
     return new ApiError(
-        new ErrorBody(500, ErrorCode.INTERNAL, message)
+        new ErrorBody(500, ErrorCode.INTERNAL_ERROR, message)
             .withRunId(report == null ? null : report.runId())
             .withErrorId(errorId),
         null);
@@ -157,7 +160,7 @@ public final class ApiError extends RuntimeException {
    */
   static ApiError siteSourceUnavailable(Refusal reason, RunReport report) {
     return unavailable(
-        ErrorCode.SITE_SOURCE_UNAVAILABLE,
+        ErrorCode.ALL_SITES_CRON_SITE_SOURCE_UNAVAILABLE,
         "The site database cannot be read",
         reason,
         report,
@@ -173,7 +176,7 @@ public final class ApiError extends RuntimeException {
   static ApiError redisUnavailable(CoordinationUnavailableException e) {
     RunReport report = e instanceof UnrecordedRunException unrecorded ? unrecorded.report() : null;
     return unavailable(
-        ErrorCode.REDIS_UNAVAILABLE,
+        ErrorCode.ALL_SITES_CRON_REDIS_UNAVAILABLE,
         "Redis is unavailable",
         e.reason(),
         report,

@@ -1,7 +1,8 @@
 package org.allsitescron.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Map;
 import org.allsitescron.run.RunReport;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * An error body in WordPress's shape {@code {"success":false,"code","message","data":{"status"}}}.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public sealed interface Problem {
 
   /** What went wrong, for machines. */
@@ -41,8 +43,7 @@ public sealed interface Problem {
       @Schema(required = true, description = "Always false.") boolean success,
       @Schema(required = true) ErrorCode code,
       @Schema(required = true) String message,
-      @JsonProperty("run_id")
-          @Schema(
+      @Schema(
               description =
                   "A run that stopped (`all_sites_cron_run_aborted`, an `internal_error` that"
                       + " stopped a run, or a `503` that cut a run short): its id.")
@@ -53,8 +54,7 @@ public sealed interface Problem {
                       + " `oom`, `readonly`, `wrongtype` (Redis), `access_denied`, `no_grant`"
                       + " (site database).")
           String reason,
-      @JsonProperty("error_id")
-          @Schema(description = "`internal_error` only: the id of the logged stack trace.")
+      @Schema(description = "`internal_error` only: the id of the logged stack trace.")
           String errorId,
       @Schema(description = "`rest_invalid_param` only: the parameter and what is wrong with it.")
           Map<String, String> params,
@@ -104,14 +104,9 @@ public sealed interface Problem {
       @Schema(required = true, description = "`Rate limited. Try again in N seconds.`")
           String message,
       @Schema(required = true, enumeration = "rate_limited") String error,
-      @JsonProperty("retry_after")
-          @Schema(required = true, description = "Seconds until a trigger passes.")
-          long retryAfter,
+      @Schema(required = true, description = "Seconds until a trigger passes.") long retryAfter,
       @Schema(required = true, description = "The cooldown, `rate-limit-seconds`.") long cooldown,
-      @JsonProperty("last_run_gmt")
-          @Schema(
-              required = true,
-              description = "When the last trigger was accepted (ISO 8601, UTC).")
+      @Schema(required = true, description = "When the last trigger was accepted (ISO 8601, UTC).")
           String lastRunGmt,
       @Schema(required = true) String timestamp,
       @Schema(required = true) Data data)

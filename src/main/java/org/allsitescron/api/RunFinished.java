@@ -1,7 +1,8 @@
 package org.allsitescron.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.allsitescron.run.SiteOutcome;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The {@code 200} of a synchronous run that finished (and of {@code /process-queue}'s job). */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A synchronous run that finished.")
@@ -32,10 +34,8 @@ public record RunFinished(
     @Schema(required = true, description = "When the answer was made (ISO 8601, UTC).")
         String timestamp,
     @Schema(required = true, enumeration = "rest") String endpoint,
-    @JsonProperty("run_id")
-        @Schema(required = true, description = "The run's id, for `GET /runs/{id}`.")
-        String runId,
-    @JsonProperty("duration_ms") @Schema(required = true) long durationMs,
+    @Schema(required = true, description = "The run's id, for `GET /runs/{id}`.") String runId,
+    @Schema(required = true) long durationMs,
     @Schema(required = true, description = "Sites that answered 2xx.") long ok,
     @Schema(
             required = true,
@@ -59,15 +59,13 @@ public record RunFinished(
             description =
                 "The cron check, counts by cron outcome; absent with `cron-check.mode=off`.")
         CronCounts cron,
-    @JsonProperty("failed_sites")
-        @Schema(
+    @Schema(
             required = true,
             description =
                 "Sites with an error, a timeout, or `still_due` (answered, yet their due events"
                     + " did not run), at most 100.")
         List<SiteOutcome> failedSites,
-    @JsonProperty("error_code")
-        @Schema(
+    @Schema(
             enumeration = "PARTIAL_FAILURE",
             description = "`PARTIAL_FAILURE` when any site had an error; absent otherwise.")
         String errorCode) {

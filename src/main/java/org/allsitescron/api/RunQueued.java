@@ -1,12 +1,14 @@
 package org.allsitescron.api;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import org.allsitescron.run.TriggerResult;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The {@code 202} of {@code defer=1}: queued now, or a job was already waiting. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @RegisterForReflection
 @Schema(description = "A deferred run (`defer=1`): queued now, or a job was already waiting.")
 public record RunQueued(
@@ -27,8 +29,7 @@ public record RunQueued(
             enumeration = {"redis", "deferred"},
             description = "`redis` when replicas coordinate through Redis.")
         String mode,
-    @JsonProperty("run_id")
-        @Schema(
+    @Schema(
             required = true,
             description = "The queued job's run id (the waiting one's when already queued).")
         String runId,

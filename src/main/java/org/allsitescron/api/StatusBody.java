@@ -1,6 +1,7 @@
 package org.allsitescron.api;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.allsitescron.run.Trigger;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The {@code 200} of {@code /status}: what is going on, across every replica. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @RegisterForReflection
 @Schema(name = "Status", description = "What is going on, across every replica.")
 public record StatusBody(
@@ -17,21 +19,21 @@ public record StatusBody(
             required = true,
             enumeration = {"redis", "embedded"})
         String coordination,
-    @JsonProperty("current_run") @Schema(required = true, nullable = true) CurrentRun currentRun,
+    @Schema(required = true, nullable = true) CurrentRun currentRun,
     @Schema(required = true) QueueState queue,
     @Schema(required = true) LockInfo lock,
     @Schema(required = true) Cooldown cooldown,
-    @JsonProperty("recent_runs")
-        @Schema(required = true, description = "The last 10 reports, newest first.")
+    @Schema(required = true, description = "The last 10 reports, newest first.")
         List<RunReport> recentRuns) {
 
   /** The run in progress. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @RegisterForReflection
   @Schema(description = "The run in progress; `current_run` is null when no run is going on.")
   public record CurrentRun(
-      @JsonProperty("run_id") @Schema(required = true) String runId,
+      @Schema(required = true) String runId,
       @Schema(required = true) Trigger trigger,
-      @JsonProperty("started_at") @Schema(required = true) Instant startedAt,
+      @Schema(required = true) Instant startedAt,
       @Schema(required = true, description = "Sites done so far.") long done,
       @Schema(required = true, description = "Sites this run will request.") long total,
       @Schema(required = true, description = "Errors so far.") long errors) {}
@@ -44,6 +46,7 @@ public record StatusBody(
       @Schema(required = true, description = "Jobs in the dead-letter list.") long dead) {}
 
   /** The run lock. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @RegisterForReflection
   @Schema(description = "The run lock.")
   public record LockInfo(
@@ -53,16 +56,14 @@ public record StatusBody(
               nullable = true,
               description = "The holding run's id; null when free.")
           String owner,
-      @JsonProperty("ttl_ms")
-          @Schema(required = true, description = "Milliseconds until the lock expires.")
-          long ttlMs) {}
+      @Schema(required = true, description = "Milliseconds until the lock expires.") long ttlMs) {}
 
   /** The cooldown between accepted triggers. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @RegisterForReflection
   @Schema(description = "The cooldown between accepted triggers.")
   public record Cooldown(
-      @JsonProperty("remaining_s")
-          @Schema(required = true, description = "Seconds left; 0 when a trigger passes.")
+      @Schema(required = true, description = "Seconds left; 0 when a trigger passes.")
           long remainingS) {}
 
   static StatusBody of(RunStatus.Snapshot snapshot) {

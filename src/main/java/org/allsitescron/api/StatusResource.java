@@ -1,7 +1,6 @@
 package org.allsitescron.api;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,32 +8,40 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunStatus;
+import org.allsitescron.run.SiteHealth;
+import org.allsitescron.run.SitePage;
+import org.allsitescron.run.SiteState;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * What is going on: {@code /status}, {@code /runs} and {@code /runs/{id}}. What each does and its
- * parameters are described in {@code META-INF/openapi.yaml}.
+ * What is going on, read-only: {@code /status}, {@code /runs}, {@code /runs/{id}} and {@code
+ * /sites}. What each does and its parameters are described in {@code META-INF/openapi.yaml}.
  */
 @Path(Aliases.BASE)
 @Produces(MediaType.APPLICATION_JSON)
 @Protected
-@Tag(name = "Status")
 public class StatusResource {
 
-  /** Reports {@code /runs} lists at most. */
   static final int MAX_LISTED_RUNS = 100;
-
-  /** Reports {@code /runs} lists unless {@code limit} says otherwise. */
   static final int DEFAULT_LISTED_RUNS = 20;
+  static final int DEFAULT_LISTED_SITES = 50;
 
-  @Inject RunStatus status;
+  private final RunStatus status;
+  private final SiteHealth health;
+
+  StatusResource(RunStatus status, SiteHealth health) {
+    this.status = status;
+    this.health = health;
+  }
 
   @GET
   @Path("status")
+  @Tag(name = "Status")
   @Operation(operationId = "status", summary = "What is going on")
   @APIResponse(responseCode = "200", ref = "StatusAnswer")
   public Uni<StatusBody> status() {
@@ -43,6 +50,7 @@ public class StatusResource {
 
   @GET
   @Path("runs")
+  @Tag(name = "Status")
   @Operation(operationId = "listRuns", summary = "The most recent run reports")
   @APIResponse(responseCode = "200", ref = "RunListAnswer")
   @APIResponse(responseCode = "400", ref = "InvalidParam")
@@ -53,10 +61,41 @@ public class StatusResource {
 
   @GET
   @Path("runs/{id}")
+  @Tag(name = "Status")
   @Operation(operationId = "getRun", summary = "One run's report")
   @APIResponse(responseCode = "200", ref = "ReportAnswer")
   @APIResponse(responseCode = "404", ref = "RunNotFound")
   public Uni<RunReport> run(@PathParam("id") String id) {
     return status.find(id).map(found -> found.orElseThrow(() -> ApiError.runNotFound(id)));
+  }
+
+  @GET
+  @Path("sites")
+  @Tag(name = "Sites")
+  @Operation(operationId = "listSites", summary = "Sites by health across runs")
+  @APIResponse(responseCode = "200", ref = "SitesAnswer")
+  @APIResponse(responseCode = "400", ref = "InvalidParam")
+  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
+  public Uni<SitePage> sites(@Context UriInfo uri) {
+    Query query = Query.of(uri);
+    // A blank cursor, like none, asks for the first page.
+    long after =
+        query.get("cursor").orElse("").isBlank()
+            ? 0
+            : query.integer(
+                "cursor", 0, 0, Long.MAX_VALUE, "must be the next_cursor of a previous page");
+    int limit = (int) query.integer("limit", DEFAULT_LISTED_SITES, 1, SiteHealth.MAX_LIMIT);
+    return health.page(state(query.get("state").orElse("all")), after, limit);
+  }
+
+  private static Optional<SiteState> state(String value) {
+    if (value.equalsIgnoreCase("all")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        SiteState.of(value)
+            .orElseThrow(
+                () ->
+                    ApiError.invalidParam("state", "must be behind, failing, backoff, ok or all")));
   }
 }

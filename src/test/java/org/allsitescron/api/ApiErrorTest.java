@@ -19,7 +19,7 @@ class ApiErrorTest {
     assertThat(error.status()).isEqualTo(500);
     assertThat(error.body()).isInstanceOf(Problem.ErrorBody.class);
     Problem.ErrorBody body = (Problem.ErrorBody) error.body();
-    assertThat(body.code()).isEqualTo(ErrorCode.INTERNAL);
+    assertThat(body.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
     assertThat(body.errorId()).isEqualTo("3f1c-77");
     assertThat(body.runId()).isEqualTo("r-1");
     assertThat(body.message()).contains("3f1c-77").contains("4 of 10 sites");
@@ -31,7 +31,7 @@ class ApiErrorTest {
         .isEqualTo(503);
     ApiError lost = ApiError.aborted(aborted("lock lost"));
     assertThat(lost.status()).isEqualTo(500);
-    assertThat(lost.body().code()).isEqualTo(ErrorCode.RUN_ABORTED);
+    assertThat(lost.body().code()).isEqualTo(ErrorCode.ALL_SITES_CRON_RUN_ABORTED);
   }
 
   private static RunReport aborted(String reason) {

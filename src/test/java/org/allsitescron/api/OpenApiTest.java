@@ -150,7 +150,7 @@ class OpenApiTest {
     assertThat(schema("/all-sites-cron/v1/sites", "limit"))
         .containsEntry("minimum", 1)
         .containsEntry("maximum", SiteHealth.MAX_LIMIT)
-        .containsEntry("default", SitesResource.DEFAULT_LIMIT);
+        .containsEntry("default", StatusResource.DEFAULT_LISTED_SITES);
     List<String> states = new ArrayList<>();
     Arrays.stream(SiteState.values()).forEach(state -> states.add(state.label()));
     states.add("all");

@@ -31,7 +31,7 @@ class QueryTest {
             ApiError.class,
             e -> {
               assertThat(e.status()).isEqualTo(400);
-              assertThat(e.body().code()).isEqualTo(ErrorCode.INVALID_PARAM);
+              assertThat(e.body().code()).isEqualTo(ErrorCode.REST_INVALID_PARAM);
               assertThat(e.getMessage()).contains("dry_run");
             });
   }
