@@ -19,7 +19,7 @@ final class Answers {
   private Answers() {}
 
   /** {@code body} as JSON, or for ga=1 the text {@code ga} makes. */
-  static Response of(boolean ga, int status, Object body, Supplier<String> text) {
+  static Response of(boolean ga, int status, Body body, Supplier<String> text) {
     return ga
         ? Response.status(status).type(GA_TEXT).entity(text.get()).build()
         : Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();

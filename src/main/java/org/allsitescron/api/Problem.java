@@ -1,8 +1,6 @@
 package org.allsitescron.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Map;
 import org.allsitescron.run.RunReport;
@@ -11,8 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * An error body in WordPress's shape {@code {"success":false,"code","message","data":{"status"}}}.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public sealed interface Problem {
+public sealed interface Problem extends Body {
 
   /** What went wrong, for machines. */
   ErrorCode code();

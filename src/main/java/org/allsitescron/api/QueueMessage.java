@@ -1,14 +1,11 @@
 package org.allsitescron.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The {@code 200} of {@code /process-queue} when no run took place. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A message of `/process-queue` when no run took place.")
@@ -19,7 +16,8 @@ public record QueueMessage(
             description = "`No jobs in queue`, or `Job moved to the dead-letter list: <reason>`.")
         String message,
     @Schema(description = "The buried job's run id.") String runId,
-    @Schema(required = true) String timestamp) {
+    @Schema(required = true) String timestamp)
+    implements Body {
 
   static QueueMessage noJob(Instant now) {
     return new QueueMessage(true, "No jobs in queue", null, Answers.timestamp(now));

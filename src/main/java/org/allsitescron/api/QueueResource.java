@@ -12,9 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.allsitescron.coordination.ReplicaIdentity;
 import org.allsitescron.run.JobRunner;
 import org.allsitescron.run.Trigger;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /process-queue}: what the plugin's external worker called. What it does and its parameter
@@ -23,14 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path(Aliases.BASE + "/process-queue")
 @Produces({MediaType.APPLICATION_JSON, "text/plain"})
 @Protected
-@Tag(name = "Runs")
 public class QueueResource {
 
   @Inject JobRunner jobs;
   @Inject ReplicaIdentity replica;
 
   @POST
-  @Operation(operationId = "processQueue", summary = "Run the next queued job now")
   @APIResponse(responseCode = "200", ref = "JobAnswer")
   @APIResponse(responseCode = "400", ref = "InvalidParam")
   @APIResponse(responseCode = "409", ref = "Requeued")

@@ -1,8 +1,6 @@
 package org.allsitescron.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +11,6 @@ import org.allsitescron.run.SiteOutcome;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The {@code 200} of a synchronous run that finished (and of {@code /process-queue}'s job). */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A synchronous run that finished.")
@@ -68,7 +65,8 @@ public record RunFinished(
     @Schema(
             enumeration = "PARTIAL_FAILURE",
             description = "`PARTIAL_FAILURE` when any site had an error; absent otherwise.")
-        String errorCode) {
+        String errorCode)
+    implements Body {
 
   /** The answer for a finished {@code report}, made at {@code now}. */
   static RunFinished of(RunReport report, Instant now) {

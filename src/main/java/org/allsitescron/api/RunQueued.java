@@ -1,14 +1,11 @@
 package org.allsitescron.api;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import org.allsitescron.run.TriggerResult;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The {@code 202} of {@code defer=1}: queued now, or a job was already waiting. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @RegisterForReflection
 @Schema(description = "A deferred run (`defer=1`): queued now, or a job was already waiting.")
 public record RunQueued(
@@ -33,7 +30,8 @@ public record RunQueued(
             required = true,
             description = "The queued job's run id (the waiting one's when already queued).")
         String runId,
-    @Schema(required = true) String timestamp) {
+    @Schema(required = true) String timestamp)
+    implements Body {
 
   static RunQueued of(TriggerResult.Queued queued, boolean redis, Instant now) {
     String message =

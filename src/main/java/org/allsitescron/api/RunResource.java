@@ -16,7 +16,6 @@ import org.allsitescron.coordination.CoordinationMode;
 import org.allsitescron.run.RunService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The trigger, {@code /run}: parse the flags, hand to {@link RunService}, render. The token is
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, "text/plain"})
 @Protected
 @AdmissionRefusals.Counted
-@Tag(name = "Runs")
 @APIResponse(responseCode = "200", ref = "RunAnswer")
 @APIResponse(responseCode = "202", ref = "QueuedAnswer")
 @APIResponse(responseCode = "400", ref = "InvalidParam")
@@ -41,13 +39,11 @@ public class RunResource {
   @Inject CoordinationMode mode;
 
   @GET
-  @Operation(operationId = "runGet", summary = "Trigger a run")
   public Uni<Response> runGet(@Context UriInfo uri) {
     return run(Query.of(uri), false);
   }
 
   @POST
-  @Operation(operationId = "runPost", summary = "Trigger a run (POST)")
   public Uni<Response> runPost(@Context UriInfo uri) {
     return run(Query.of(uri), false);
   }

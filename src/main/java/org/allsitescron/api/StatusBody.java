@@ -1,8 +1,5 @@
 package org.allsitescron.api;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import org.allsitescron.run.RunReport;
@@ -11,8 +8,6 @@ import org.allsitescron.run.Trigger;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The {@code 200} of {@code /status}: what is going on, across every replica. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@RegisterForReflection
 @Schema(name = "Status", description = "What is going on, across every replica.")
 public record StatusBody(
     @Schema(
@@ -24,11 +19,10 @@ public record StatusBody(
     @Schema(required = true) LockInfo lock,
     @Schema(required = true) Cooldown cooldown,
     @Schema(required = true, description = "The last 10 reports, newest first.")
-        List<RunReport> recentRuns) {
+        List<RunReport> recentRuns)
+    implements Body {
 
   /** The run in progress. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @RegisterForReflection
   @Schema(description = "The run in progress; `current_run` is null when no run is going on.")
   public record CurrentRun(
       @Schema(required = true) String runId,
@@ -36,18 +30,17 @@ public record StatusBody(
       @Schema(required = true) Instant startedAt,
       @Schema(required = true, description = "Sites done so far.") long done,
       @Schema(required = true, description = "Sites this run will request.") long total,
-      @Schema(required = true, description = "Errors so far.") long errors) {}
+      @Schema(required = true, description = "Errors so far.") long errors)
+      implements Body {}
 
   /** Queue lengths. */
-  @RegisterForReflection
   @Schema(description = "Queue lengths.")
   public record QueueState(
       @Schema(required = true, description = "Jobs waiting.") long length,
-      @Schema(required = true, description = "Jobs in the dead-letter list.") long dead) {}
+      @Schema(required = true, description = "Jobs in the dead-letter list.") long dead)
+      implements Body {}
 
   /** The run lock. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @RegisterForReflection
   @Schema(description = "The run lock.")
   public record LockInfo(
       @Schema(required = true) boolean held,
@@ -56,15 +49,15 @@ public record StatusBody(
               nullable = true,
               description = "The holding run's id; null when free.")
           String owner,
-      @Schema(required = true, description = "Milliseconds until the lock expires.") long ttlMs) {}
+      @Schema(required = true, description = "Milliseconds until the lock expires.") long ttlMs)
+      implements Body {}
 
   /** The cooldown between accepted triggers. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @RegisterForReflection
   @Schema(description = "The cooldown between accepted triggers.")
   public record Cooldown(
       @Schema(required = true, description = "Seconds left; 0 when a trigger passes.")
-          long remainingS) {}
+          long remainingS)
+      implements Body {}
 
   static StatusBody of(RunStatus.Snapshot snapshot) {
     return new StatusBody(

@@ -14,9 +14,7 @@ import org.allsitescron.run.RunStatus;
 import org.allsitescron.run.SiteHealth;
 import org.allsitescron.run.SitePage;
 import org.allsitescron.run.SiteState;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What is going on, read-only: {@code /status}, {@code /runs}, {@code /runs/{id}} and {@code
@@ -41,8 +39,6 @@ public class StatusResource {
 
   @GET
   @Path("status")
-  @Tag(name = "Status")
-  @Operation(operationId = "status", summary = "What is going on")
   @APIResponse(responseCode = "200", ref = "StatusAnswer")
   public Uni<StatusBody> status() {
     return status.snapshot().map(StatusBody::of);
@@ -50,8 +46,6 @@ public class StatusResource {
 
   @GET
   @Path("runs")
-  @Tag(name = "Status")
-  @Operation(operationId = "listRuns", summary = "The most recent run reports")
   @APIResponse(responseCode = "200", ref = "RunListAnswer")
   @APIResponse(responseCode = "400", ref = "InvalidParam")
   public Uni<RunList> runs(@Context UriInfo uri) {
@@ -61,8 +55,6 @@ public class StatusResource {
 
   @GET
   @Path("runs/{id}")
-  @Tag(name = "Status")
-  @Operation(operationId = "getRun", summary = "One run's report")
   @APIResponse(responseCode = "200", ref = "ReportAnswer")
   @APIResponse(responseCode = "404", ref = "RunNotFound")
   public Uni<RunReport> run(@PathParam("id") String id) {
@@ -71,8 +63,6 @@ public class StatusResource {
 
   @GET
   @Path("sites")
-  @Tag(name = "Sites")
-  @Operation(operationId = "listSites", summary = "Sites by health across runs")
   @APIResponse(responseCode = "200", ref = "SitesAnswer")
   @APIResponse(responseCode = "400", ref = "InvalidParam")
   @APIResponse(responseCode = "503", ref = "RedisUnavailable")
