@@ -29,7 +29,6 @@ public sealed interface Problem extends Body {
   @RegisterForReflection
   record Data(@Schema(required = true, description = "The HTTP status.") int status) {}
 
-  /** Every error but the 429. */
   @RegisterForReflection
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @Schema(
@@ -90,11 +89,11 @@ public sealed interface Problem extends Body {
     }
   }
 
-  /** The 429: the WordPress error shape plus the cooldown, as the plugin answered it. */
   @RegisterForReflection
   @Schema(
       name = "RateLimitedBody",
-      description = "The `429` body: the WordPress error shape plus the cooldown.")
+      description =
+          "The `429` body: the WordPress error shape plus the cooldown, as the plugin sent it.")
   record RateLimited(
       @Schema(required = true) boolean success,
       @Schema(required = true) ErrorCode code,

@@ -22,7 +22,6 @@ public record StatusBody(
         List<RunReport> recentRuns)
     implements Body {
 
-  /** The run in progress. */
   @Schema(description = "The run in progress; `current_run` is null when no run is going on.")
   public record CurrentRun(
       @Schema(required = true) String runId,
@@ -33,14 +32,12 @@ public record StatusBody(
       @Schema(required = true, description = "Errors so far.") long errors)
       implements Body {}
 
-  /** Queue lengths. */
   @Schema(description = "Queue lengths.")
   public record QueueState(
       @Schema(required = true, description = "Jobs waiting.") long length,
       @Schema(required = true, description = "Jobs in the dead-letter list.") long dead)
       implements Body {}
 
-  /** The run lock. */
   @Schema(description = "The run lock.")
   public record LockInfo(
       @Schema(required = true) boolean held,
@@ -52,7 +49,6 @@ public record StatusBody(
       @Schema(required = true, description = "Milliseconds until the lock expires.") long ttlMs)
       implements Body {}
 
-  /** The cooldown between accepted triggers. */
   @Schema(description = "The cooldown between accepted triggers.")
   public record Cooldown(
       @Schema(required = true, description = "Seconds left; 0 when a trigger passes.")
