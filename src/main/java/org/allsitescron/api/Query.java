@@ -18,16 +18,6 @@ import java.util.regex.Pattern;
  */
 final class Query {
 
-  /** How the flags read, for {@code /q/openapi}. */
-  static final String FLAG_DOC =
-      "Case-insensitive: `1`, `true`, `yes`, `on` and the bare flag (`?ga`, `?ga=`) mean true;"
-          + " `0`, `false`, `no`, `off` mean false; anything else (spaces and NUL bytes included)"
-          + " is a `400 rest_invalid_param`. Given twice, the last one counts.";
-
-  /** How the token is sent in the query, for {@code /q/openapi}. */
-  static final String TOKEN_DOC =
-      "The token, for callers that cannot send `Authorization: Bearer <token>`.";
-
   /** A parameter given as {@code name[]=…}: PHP makes it an array, which no flag accepts. */
   private static final String ARRAY = "\0array";
 
