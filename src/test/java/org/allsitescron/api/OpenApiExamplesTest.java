@@ -119,7 +119,7 @@ class OpenApiExamplesTest {
 
   /** The answers of successful requests, built as the resources build them. */
   private void answers() {
-    RunReport partial = report(3, 1, 1, 1, failedSites());
+    RunReport partial = report(3, 3, 1, 1, failedSites());
     RunQueued queued = RunQueued.of(new Queued(RUN_ID, false), true, NOW);
     json("StatusAnswer", "running", status(partial));
     json("SitesAnswer", "backoff", page());
