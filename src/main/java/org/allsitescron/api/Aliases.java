@@ -17,7 +17,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class Aliases {
 
-  /** The canonical base path of every route. */
   public static final String BASE = "/all-sites-cron/v1";
 
   static final String WP_JSON = "/wp-json";

@@ -38,7 +38,6 @@ final class Answers {
         });
   }
 
-  /** The answer to {@code /process-queue}. */
   static Response job(JobResult result, boolean ga) {
     return result.fold(
         noJob -> message(QueueMessage.noJob(Instant.now()), ga),

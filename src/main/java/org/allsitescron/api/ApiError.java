@@ -18,10 +18,8 @@ import org.allsitescron.run.UnrecordedRunException;
  */
 public final class ApiError extends RuntimeException {
 
-  /** Seconds a client is told to wait when Redis is unreachable. */
+  // The Retry-After of a 503: a Redis failover takes seconds, a database repair longer.
   static final long REDIS_RETRY_AFTER_SECONDS = 5;
-
-  /** Seconds a client is told to wait when the site database cannot be read. */
   static final long SITE_SOURCE_RETRY_AFTER_SECONDS = 30;
 
   private final Problem body;

@@ -23,7 +23,6 @@ public class ErrorMapper {
     this.routes = routes;
   }
 
-  /** Its {@link Problem} as JSON or a GA line, with {@code Retry-After} if it has one. */
   @ServerExceptionMapper
   public Response apiError(ApiError error, UriInfo uri) {
     boolean ga = Query.of(uri).lenientFlag("ga");

@@ -11,13 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public sealed interface Problem extends Body {
 
-  /** What went wrong, for machines. */
   ErrorCode code();
 
-  /** What went wrong, for people. */
   String message();
 
-  /** WordPress's {@code data} member: the status. */
   Data data();
 
   /** The HTTP status, sent as {@code data.status}. */
@@ -25,7 +22,6 @@ public sealed interface Problem extends Body {
     return data().status();
   }
 
-  /** WordPress's {@code data} member of an error. */
   @RegisterForReflection
   record Data(@Schema(required = true, description = "The HTTP status.") int status) {}
 

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.allsitescron.coordination.ReplicaIdentity;
 import org.allsitescron.run.JobRunner;
 import org.allsitescron.run.Trigger;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /process-queue}: what the plugin's external worker called. What it does and its parameter
@@ -27,10 +26,6 @@ public class QueueResource {
   @Inject ReplicaIdentity replica;
 
   @POST
-  @APIResponse(responseCode = "200", ref = "JobAnswer")
-  @APIResponse(responseCode = "400", ref = "InvalidParam")
-  @APIResponse(responseCode = "409", ref = "Requeued")
-  @APIResponse(responseCode = "500", ref = "RunAborted")
   public Uni<Response> processQueue(@Context UriInfo uri) {
     boolean ga = Query.of(uri).flag("ga");
     return jobs.runNext(replica.name(), Trigger.PROCESS_QUEUE)

@@ -12,9 +12,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The application's JAX-RS routes, read from its resource classes: for the {@code Allow} header of
@@ -41,12 +41,11 @@ public class Routes {
             .map(Bean::getBeanClass)
             .filter(type -> type.isAnnotationPresent(Path.class))
             .distinct()
-            .flatMap(type -> of(type).stream())
+            .flatMap(Routes::of)
             .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
             .toList();
   }
 
-  /** Every operation of every resource class. */
   public List<Route> all() {
     return routes;
   }
@@ -63,18 +62,14 @@ public class Routes {
     return methods;
   }
 
-  private static List<Route> of(Class<?> resource) {
+  private static Stream<Route> of(Class<?> resource) {
     return Arrays.stream(resource.getMethods())
-        .flatMap(method -> verb(method).map(verb -> route(verb, resource, method)).stream())
-        .toList();
-  }
-
-  private static Optional<String> verb(Method method) {
-    return Arrays.stream(method.getAnnotations())
-        .map(annotation -> annotation.annotationType().getAnnotation(HttpMethod.class))
-        .filter(Objects::nonNull)
-        .map(HttpMethod::value)
-        .findFirst();
+        .flatMap(
+            method ->
+                Arrays.stream(method.getAnnotations())
+                    .map(annotation -> annotation.annotationType().getAnnotation(HttpMethod.class))
+                    .filter(Objects::nonNull)
+                    .map(verb -> route(verb.value(), resource, method)));
   }
 
   /** The route of a resource method: its path is the class's and its own, as JAX-RS joins them. */

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.allsitescron.coordination.CoordinationMode;
 import org.allsitescron.run.RunService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The trigger, {@code /run}: parse the flags, hand to {@link RunService}, render. The token is
@@ -26,13 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces({MediaType.APPLICATION_JSON, "text/plain"})
 @Protected
 @AdmissionRefusals.Counted
-@APIResponse(responseCode = "200", ref = "RunAnswer")
-@APIResponse(responseCode = "202", ref = "QueuedAnswer")
-@APIResponse(responseCode = "400", ref = "InvalidParam")
-@APIResponse(responseCode = "404", ref = "SiteNotFound")
-@APIResponse(responseCode = "409", ref = "Locked")
-@APIResponse(responseCode = "429", ref = "RateLimited")
-@APIResponse(responseCode = "500", ref = "RunAborted")
 public class RunResource {
 
   @Inject RunService runs;
@@ -53,7 +45,7 @@ public class RunResource {
    * HTTP calls HEAD safe, and link checkers and probes send it; it must not start a run.
    */
   @HEAD
-  @Operation(hidden = true) // described in GET's description; the class's answers are GET's
+  @Operation(hidden = true) // described in GET's description
   public Uni<Response> runHead(@Context UriInfo uri) {
     return run(Query.of(uri), true);
   }

@@ -14,7 +14,6 @@ import org.allsitescron.run.RunStatus;
 import org.allsitescron.run.SiteHealth;
 import org.allsitescron.run.SitePage;
 import org.allsitescron.run.SiteState;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * What is going on, read-only: {@code /status}, {@code /runs}, {@code /runs/{id}} and {@code
@@ -39,15 +38,12 @@ public class StatusResource {
 
   @GET
   @Path("status")
-  @APIResponse(responseCode = "200", ref = "StatusAnswer")
   public Uni<StatusBody> status() {
     return status.snapshot().map(StatusBody::of);
   }
 
   @GET
   @Path("runs")
-  @APIResponse(responseCode = "200", ref = "RunListAnswer")
-  @APIResponse(responseCode = "400", ref = "InvalidParam")
   public Uni<RunList> runs(@Context UriInfo uri) {
     int limit = (int) Query.of(uri).integer("limit", DEFAULT_LISTED_RUNS, 1, MAX_LISTED_RUNS);
     return status.recent(limit).map(RunList::new);
@@ -55,17 +51,12 @@ public class StatusResource {
 
   @GET
   @Path("runs/{id}")
-  @APIResponse(responseCode = "200", ref = "ReportAnswer")
-  @APIResponse(responseCode = "404", ref = "RunNotFound")
   public Uni<RunReport> run(@PathParam("id") String id) {
     return status.find(id).map(found -> found.orElseThrow(() -> ApiError.runNotFound(id)));
   }
 
   @GET
   @Path("sites")
-  @APIResponse(responseCode = "200", ref = "SitesAnswer")
-  @APIResponse(responseCode = "400", ref = "InvalidParam")
-  @APIResponse(responseCode = "503", ref = "RedisUnavailable")
   public Uni<SitePage> sites(@Context UriInfo uri) {
     Query query = Query.of(uri);
     // A blank cursor, like none, asks for the first page.
