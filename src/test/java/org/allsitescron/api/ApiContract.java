@@ -1,6 +1,5 @@
 package org.allsitescron.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +14,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.allsitescron.support.Api;
 
 /**
  * The live application's {@code /q/openapi}, read strictly (an object may carry no property its
@@ -34,7 +34,7 @@ final class ApiContract {
 
   /** Reads the running application's document. */
   static ApiContract load() throws Exception {
-    String text = given().queryParam("format", "json").get("/q/openapi").asString();
+    String text = Api.openApiDocument();
     ObjectNode document = (ObjectNode) JSON.readTree(text);
     document.with("components").with("schemas").forEach(ApiContract::closed);
     return new ApiContract(document);

@@ -1,6 +1,5 @@
 package org.allsitescron.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +24,7 @@ import org.allsitescron.run.SiteState;
 import org.allsitescron.run.Trigger;
 import org.allsitescron.run.TriggerResult;
 import org.allsitescron.run.TriggerResult.Queued;
+import org.allsitescron.support.Api;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,15 +59,7 @@ class OpenApiExamplesTest {
   @BeforeEach
   void fetch() throws Exception {
     if (documented == null) {
-      String document =
-          given()
-              .queryParam("format", "json")
-              .get("/q/openapi")
-              .then()
-              .statusCode(200)
-              .extract()
-              .asString();
-      documented = json.readTree(document).path("components").path("responses");
+      documented = json.readTree(Api.openApiDocument()).path("components").path("responses");
     }
     answers();
     errors();

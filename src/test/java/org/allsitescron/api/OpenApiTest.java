@@ -1,6 +1,5 @@
 package org.allsitescron.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.allsitescron.run.SiteHealth;
 import org.allsitescron.run.SiteState;
+import org.allsitescron.support.Api;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,14 +38,7 @@ class OpenApiTest {
     if (document != null) {
       return;
     }
-    document =
-        given()
-            .queryParam("format", "json")
-            .get("/q/openapi")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
+    document = Api.openApiDocument();
     Files.writeString(Path.of("target", "openapi.json"), document);
     openapi = JsonPath.from(document);
   }

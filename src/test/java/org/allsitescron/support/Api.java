@@ -18,6 +18,17 @@ public final class Api {
     return given().header("Authorization", "Bearer " + TOKEN);
   }
 
+  /** The running application's {@code /q/openapi}, as JSON. */
+  public static String openApiDocument() {
+    return given()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
+  }
+
   /**
    * The {@code /sites} entry of the site whose URL ends in {@code /path}, asked with {@code
    * request} (the first page of 100).
