@@ -32,19 +32,19 @@ public class ApiDocument implements OASFilter {
         .forEach(ApiDocument::share);
   }
 
-  /** Adds what {@code operation} does not declare itself. */
+  /** Adds the token and the shared answers {@code operation} does not declare itself. */
   private static void share(Operation operation) {
     var answers = operation.getResponses();
+    // The scanner puts "OK" beside a $ref, which would hide the referenced answer's description.
+    answers.getAPIResponses().values().stream()
+        .filter(answer -> answer.getRef() != null)
+        .forEach(answer -> answer.setDescription(null));
     SHARED_ANSWERS.forEach(
         (status, name) -> {
           if (!answers.hasAPIResponse(status)) {
             answers.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
           }
         });
-    if (operation.getParameters() == null
-        || operation.getParameters().stream()
-            .noneMatch(p -> "token".equals(p.getName()) || TOKEN.equals(p.getRef()))) {
-      operation.addParameter(OASFactory.createParameter().ref(TOKEN));
-    }
+    operation.addParameter(OASFactory.createParameter().ref(TOKEN));
   }
 }

@@ -115,11 +115,7 @@ public final class ApiError extends RuntimeException {
         wait);
   }
 
-  /**
-   * 503 when the service was stopping (another replica can run) or the site database failed (its
-   * own code and reason); 500 {@code internal_error} with the error id when a bug stopped it; else
-   * 500.
-   */
+  /** 503 if stopping (another replica can run) or the site database failed; 500 otherwise. */
   static ApiError aborted(RunReport report) {
     if (report.sourceFailure() != null) {
       return siteSourceUnavailable(report.sourceFailure(), report);
@@ -137,10 +133,7 @@ public final class ApiError extends RuntimeException {
         null);
   }
 
-  /**
-   * Anything unexpected: 500 with the id of the logged stack trace, and the {@code report} of the
-   * run it stopped, if any.
-   */
+  /** A bug: 500 with the id of the logged stack trace, and the run it stopped, if any. */
   static ApiError internal(String errorId, RunReport report) {
     String message =
         "Internal error (error id %s)%s."
@@ -152,10 +145,7 @@ public final class ApiError extends RuntimeException {
         null);
   }
 
-  /**
-   * The site database cannot be read, for a safe {@code reason}; with the {@code report} of the run
-   * it cut short, if any (null when nothing was requested).
-   */
+  /** The site database cannot be read, for a safe {@code reason}; the run it cut short, if any. */
   static ApiError siteSourceUnavailable(Refusal reason, RunReport report) {
     return unavailable(
         ErrorCode.ALL_SITES_CRON_SITE_SOURCE_UNAVAILABLE,
@@ -167,10 +157,7 @@ public final class ApiError extends RuntimeException {
         SITE_SOURCE_RETRY_AFTER_SECONDS);
   }
 
-  /**
-   * Redis cannot be used, for the failure's safe reason; a run whose final report Redis refused is
-   * reported with it.
-   */
+  /** Redis cannot be used; a run whose final report Redis refused is reported with it. */
   static ApiError redisUnavailable(CoordinationUnavailableException e) {
     RunReport report = e instanceof UnrecordedRunException unrecorded ? unrecorded.report() : null;
     return unavailable(

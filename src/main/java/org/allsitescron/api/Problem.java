@@ -22,9 +22,11 @@ public sealed interface Problem extends Body {
     return data().status();
   }
 
+  /** WordPress's {@code data} member of an error. */
   @RegisterForReflection
   record Data(@Schema(required = true, description = "The HTTP status.") int status) {}
 
+  /** Every error but the 429. */
   @RegisterForReflection
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @Schema(
@@ -85,6 +87,7 @@ public sealed interface Problem extends Body {
     }
   }
 
+  /** The 429, as the plugin sent it. */
   @RegisterForReflection
   @Schema(
       name = "RateLimitedBody",

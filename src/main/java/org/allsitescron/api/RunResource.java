@@ -13,29 +13,38 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.allsitescron.coordination.CoordinationMode;
+import org.allsitescron.coordination.ReplicaIdentity;
+import org.allsitescron.run.JobRunner;
 import org.allsitescron.run.RunService;
+import org.allsitescron.run.Trigger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The trigger, {@code /run}: parse the flags, hand to {@link RunService}, render. The token is
- * checked by {@link TokenAuth} before; refusals are counted by {@link AdmissionRefusals}. What it
- * does and its flags are described in {@code META-INF/openapi.yaml}.
+ * The triggers: {@code /run} (parse the flags, hand to {@link RunService}, render) and {@code
+ * /process-queue} (what the plugin's external worker called). The token is checked by {@link
+ * TokenAuth} before; refusals of {@code /run} are counted by {@link AdmissionRefusals}. What each
+ * does and its parameters are described in {@code META-INF/openapi.yaml}.
  */
-@Path(Aliases.BASE + "/run")
+@Path(Aliases.BASE)
 @Produces({MediaType.APPLICATION_JSON, "text/plain"})
 @Protected
-@AdmissionRefusals.Counted
 public class RunResource {
 
   @Inject RunService runs;
+  @Inject JobRunner jobs;
+  @Inject ReplicaIdentity replica;
   @Inject CoordinationMode mode;
 
   @GET
+  @Path("run")
+  @AdmissionRefusals.Counted
   public Uni<Response> runGet(@Context UriInfo uri) {
     return run(Query.of(uri), false);
   }
 
   @POST
+  @Path("run")
+  @AdmissionRefusals.Counted
   public Uni<Response> runPost(@Context UriInfo uri) {
     return run(Query.of(uri), false);
   }
@@ -45,9 +54,19 @@ public class RunResource {
    * HTTP calls HEAD safe, and link checkers and probes send it; it must not start a run.
    */
   @HEAD
+  @Path("run")
+  @AdmissionRefusals.Counted
   @Operation(hidden = true) // described in GET's description
   public Uni<Response> runHead(@Context UriInfo uri) {
     return run(Query.of(uri), true);
+  }
+
+  @POST
+  @Path("process-queue")
+  public Uni<Response> processQueue(@Context UriInfo uri) {
+    boolean ga = Query.of(uri).flag("ga");
+    return jobs.runNext(replica.name(), Trigger.PROCESS_QUEUE)
+        .map(result -> Answers.job(result, ga));
   }
 
   private Uni<Response> run(Query query, boolean head) {

@@ -22,6 +22,7 @@ public record StatusBody(
         List<RunReport> recentRuns)
     implements Body {
 
+  /** The progress of the run going on. */
   @Schema(description = "The run in progress; `current_run` is null when no run is going on.")
   public record CurrentRun(
       @Schema(required = true) String runId,
@@ -32,12 +33,14 @@ public record StatusBody(
       @Schema(required = true, description = "Errors so far.") long errors)
       implements Body {}
 
+  /** How many jobs wait, and how many were dead-lettered. */
   @Schema(description = "Queue lengths.")
   public record QueueState(
       @Schema(required = true, description = "Jobs waiting.") long length,
       @Schema(required = true, description = "Jobs in the dead-letter list.") long dead)
       implements Body {}
 
+  /** Who holds the run lock, and for how long. */
   @Schema(description = "The run lock.")
   public record LockInfo(
       @Schema(required = true) boolean held,
@@ -49,6 +52,7 @@ public record StatusBody(
       @Schema(required = true, description = "Milliseconds until the lock expires.") long ttlMs)
       implements Body {}
 
+  /** What is left of the cooldown between accepted triggers. */
   @Schema(description = "The cooldown between accepted triggers.")
   public record Cooldown(
       @Schema(required = true, description = "Seconds left; 0 when a trigger passes.")

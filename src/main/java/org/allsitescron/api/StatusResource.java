@@ -59,14 +59,18 @@ public class StatusResource {
   @Path("sites")
   public Uni<SitePage> sites(@Context UriInfo uri) {
     Query query = Query.of(uri);
-    // A blank cursor, like none, asks for the first page.
-    long after =
-        query.get("cursor").orElse("").isBlank()
-            ? 0
-            : query.integer(
-                "cursor", 0, 0, Long.MAX_VALUE, "must be the next_cursor of a previous page");
+    Optional<SiteState> state = state(query.get("state").orElse("all"));
+    long after = cursor(query);
     int limit = (int) query.integer("limit", DEFAULT_LISTED_SITES, 1, SiteHealth.MAX_LIMIT);
-    return health.page(state(query.get("state").orElse("all")), after, limit);
+    return health.page(state, after, limit);
+  }
+
+  /** The {@code next_cursor} of the previous page; absent or blank for the first. */
+  private static long cursor(Query query) {
+    return query.get("cursor").orElse("").isBlank()
+        ? 0
+        : query.integer(
+            "cursor", 0, 0, Long.MAX_VALUE, "must be the next_cursor of a previous page");
   }
 
   private static Optional<SiteState> state(String value) {

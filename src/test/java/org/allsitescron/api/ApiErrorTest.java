@@ -2,15 +2,42 @@ package org.allsitescron.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.allsitescron.run.RunReport;
 import org.allsitescron.run.RunState;
 import org.allsitescron.run.Trigger;
 import org.junit.jupiter.api.Test;
 
-/** How an aborted run is answered, by why it stopped. */
+/** How an aborted run is answered, by why it stopped; which error codes there are. */
 class ApiErrorTest {
+
+  /** A code's constant is its wire name, so renaming one would change what callers get. */
+  @Test
+  void theCodesAreExactlyThoseOfTheErrorTableOfTheApiDocs() throws IOException {
+    String docs = Files.readString(Path.of("docs", "api.md"));
+    String table = docs.substring(docs.indexOf("| status | code | when |"));
+    table = table.substring(0, table.indexOf("\n\n"));
+    Set<String> documented = new TreeSet<>();
+    Matcher row = Pattern.compile("(?m)^\\| \\d{3} \\| ([^|]+) \\|").matcher(table);
+    while (row.find()) {
+      Matcher code = Pattern.compile("`([a-z_]+)`").matcher(row.group(1));
+      while (code.find()) {
+        documented.add(code.group(1));
+      }
+    }
+
+    assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::code))
+        .containsExactlyInAnyOrderElementsOf(documented);
+  }
 
   @Test
   void aRunAnUnexpectedErrorStoppedIsA500InternalErrorWithTheLoggedId() {

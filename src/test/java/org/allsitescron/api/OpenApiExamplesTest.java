@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every example of the shared answers in {@code META-INF/openapi.yaml} is what the service sends:
  * the same answer built here from sample results by the code the resources use, serialized by the
- * application's {@link ObjectMapper} or rendered as GitHub Actions text; and no example is missing
- * or extra, so a new answer cannot go undocumented.
+ * application's {@link ObjectMapper} or rendered as GitHub Actions text. The examples are exactly
+ * the answers built here, none more or fewer, so none can stand without its real answer.
  */
 @QuarkusTest
 class OpenApiExamplesTest {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.allsitescron.support.Api;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,17 +45,32 @@ class RouteProtectionTest {
     }
   }
 
+  /**
+   * Each operation is described in META-INF/openapi.yaml: resources carry no OpenAPI annotations.
+   */
   @Test
-  void everyResourceRouteIsDocumented() {
-    JsonPath openapi =
-        JsonPath.from(given().queryParam("format", "json").get("/q/openapi").asString());
+  void everyResourceRouteIsDocumentedWithItsIdSummaryTagAndSharedAnswers() {
+    JsonPath openapi = JsonPath.from(Api.openApiDocument());
     for (Routes.Route route : routes.all()) {
       if (route.method().equals("HEAD")) {
         continue; // HEAD /run is described in GET's description (a dry run without body)
       }
-      assertThat(openapi.getMap("paths.'" + route.path() + "'." + route.method().toLowerCase()))
-          .as("%s %s in /q/openapi", route.method(), route.path())
-          .isNotNull();
+      String operation = "paths.'" + route.path() + "'." + route.method().toLowerCase();
+      String what = route.method() + " " + route.path();
+      assertThat(openapi.getString(operation + ".operationId")).as(what).isNotBlank();
+      assertThat(openapi.getString(operation + ".summary")).as(what).isNotBlank();
+      assertThat(openapi.getString(operation + ".description")).as(what).isNotBlank();
+      assertThat(openapi.getList(operation + ".tags", String.class)).as(what).hasSize(1);
+      Map<String, Map<String, Object>> answers = openapi.getMap(operation + ".responses");
+      assertThat(answers).as(what).containsKeys("200", "401", "403");
+      answers.forEach(
+          (status, answer) ->
+              assertThat(answer)
+                  .as("%s %s: a bare reference to a shared answer", what, status)
+                  .containsOnlyKeys("$ref")
+                  .extractingByKey("$ref")
+                  .asString()
+                  .startsWith("#/components/responses/"));
     }
   }
 
