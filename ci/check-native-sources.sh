@@ -42,6 +42,31 @@ unzip -p "$runner" META-INF/native-image/resource-config.json | grep -q 'lua/' \
 unzip -p "$runner" META-INF/services/io.smallrye.config.ConfigSourceInterceptor 2>/dev/null \
   | grep -q LegacyNamesInterceptor || fail "the legacy-names config interceptor is not registered"
 
+# Jackson reads every answer body reflectively: each class of api that is a Body (directly or
+# through Problem), and Body itself, whose @JsonNaming names their members, must be registered.
+classes=$(cd target/classes && find org/allsitescron/api -name '*.class' | sed 's/\.class$//; s#/#.#g')
+# shellcheck disable=SC2086 # one argument per class
+javap -cp target/classes $classes >target/api-classes.txt
+unzip -p "$runner" META-INF/native-image/reflect-config.json >target/reflect-config.json
+missing=$(python3 - target/api-classes.txt target/reflect-config.json <<'PY'
+import json, re, sys
+supers = {}
+for line in open(sys.argv[1]):
+    m = re.search(r"(?:class|interface) (\S+) (?:extends|implements) ([^{]+)\{", line)
+    if m:
+        supers[m.group(1)] = set(re.findall(r"[\w.$]+", re.sub(r"<[^>]*>", "", m.group(2))))
+bodies = {"org.allsitescron.api.Body"}
+while True:
+    more = {name for name, up in supers.items() if up & bodies} - bodies
+    if not more:
+        break
+    bodies |= more
+registered = {entry["name"] for entry in json.load(open(sys.argv[2]))}
+print(" ".join(sorted(bodies - registered)))
+PY
+)
+[[ -z "$missing" ]] || fail "answer bodies not registered for reflection: $missing"
+
 # Dockerfile.native and the release workflow build these sources with the GraalVM/Mandrel JDK
 # that Quarkus made them for.
 graal=$(cat "$sources/graalvm.version")

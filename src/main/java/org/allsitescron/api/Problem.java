@@ -24,7 +24,8 @@ public sealed interface Problem extends Body {
 
   /** WordPress's {@code data} member of an error. */
   @RegisterForReflection
-  record Data(@Schema(required = true, description = "The HTTP status.") int status) {}
+  record Data(@Schema(required = true, description = "The HTTP status.") int status)
+      implements Body {}
 
   /** Every error but the 429. */
   @RegisterForReflection
