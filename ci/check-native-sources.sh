@@ -47,14 +47,16 @@ unzip -p "$runner" META-INF/services/io.smallrye.config.ConfigSourceInterceptor 
 classes=$(cd target/classes && find org/allsitescron/api -name '*.class' | sed 's/\.class$//; s#/#.#g')
 # shellcheck disable=SC2086 # one argument per class
 javap -cp target/classes $classes >target/api-classes.txt
-unzip -p "$runner" META-INF/native-image/reflect-config.json >target/reflect-config.json
+unzip -p "$runner" META-INF/native-image/reflect-config.json >target/reflect-config.json \
+  || fail "no META-INF/native-image/reflect-config.json in $runner"
 missing=$(python3 - target/api-classes.txt target/reflect-config.json <<'PY'
 import json, re, sys
 supers = {}
 for line in open(sys.argv[1]):
+    line = re.sub(r"<[^<>]*>", "", line)  # type parameters
     m = re.search(r"(?:class|interface) (\S+) (?:extends|implements) ([^{]+)\{", line)
     if m:
-        supers[m.group(1)] = set(re.findall(r"[\w.$]+", re.sub(r"<[^>]*>", "", m.group(2))))
+        supers[m.group(1)] = set(re.findall(r"[\w.$]+", m.group(2)))
 bodies = {"org.allsitescron.api.Body"}
 while True:
     more = {name for name, up in supers.items() if up & bodies} - bodies

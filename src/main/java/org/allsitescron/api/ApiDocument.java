@@ -32,7 +32,7 @@ public class ApiDocument implements OASFilter {
         .forEach(ApiDocument::share);
   }
 
-  /** Adds the token and the shared answers {@code operation} does not declare itself. */
+  /** Adds the token, and the shared answers {@code operation} does not declare itself. */
   private static void share(Operation operation) {
     var answers = operation.getResponses();
     // The scanner puts "OK" beside a $ref, which would hide the referenced answer's description.

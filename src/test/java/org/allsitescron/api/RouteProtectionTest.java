@@ -45,14 +45,12 @@ class RouteProtectionTest {
     }
   }
 
-  /**
-   * Each operation is described in META-INF/openapi.yaml: resources carry no OpenAPI annotations.
-   */
+  /** Each operation is described, with its id, summary, tag and the shared answers. */
   @Test
   void everyResourceRouteIsDocumentedWithItsIdSummaryTagAndSharedAnswers() {
     JsonPath openapi = JsonPath.from(Api.openApiDocument());
     for (Routes.Route route : routes.all()) {
-      if (route.method().equals("HEAD")) {
+      if (route.method().equals("HEAD") && routes.allowed(route.path()).contains("GET")) {
         continue; // HEAD /run is described in GET's description (a dry run without body)
       }
       String operation = "paths.'" + route.path() + "'." + route.method().toLowerCase();

@@ -90,6 +90,9 @@ class CronMetricsTest {
     Scrape before = Scrape.now();
 
     given().get(BASE + "/run").then().statusCode(401);
+    given().post(BASE + "/run").then().statusCode(401);
+    given().head(BASE + "/run").then().statusCode(401);
+    given().post(BASE + "/process-queue").then().statusCode(401); // not a trigger: not counted
     given().header("Authorization", "Bearer nope").get(BASE + "/run").then().statusCode(403);
     authed().queryParam("defer", "maybe").get(BASE + "/run").then().statusCode(400);
     authed().queryParam("defer", "1").get(BASE + "/run").then().statusCode(202);
@@ -104,7 +107,7 @@ class CronMetricsTest {
 
     Scrape after = Scrape.now();
     String admissions = "all_sites_cron_admissions_total";
-    assertThat(after.since(before, admissions, "result", "unauthorized")).isEqualTo(1);
+    assertThat(after.since(before, admissions, "result", "unauthorized")).isEqualTo(3);
     assertThat(after.since(before, admissions, "result", "forbidden")).isEqualTo(1);
     assertThat(after.since(before, admissions, "result", "invalid")).isEqualTo(1);
     assertThat(after.since(before, admissions, "result", "queued")).isEqualTo(1);
