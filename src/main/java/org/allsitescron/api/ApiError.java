@@ -19,8 +19,8 @@ import org.allsitescron.run.UnrecordedRunException;
 public final class ApiError extends RuntimeException {
 
   // The Retry-After of a 503: a Redis failover takes seconds, a database repair longer.
-  static final long REDIS_RETRY_AFTER_SECONDS = 5;
-  static final long SITE_SOURCE_RETRY_AFTER_SECONDS = 30;
+  private static final long REDIS_RETRY_AFTER_SECONDS = 5;
+  private static final long SITE_SOURCE_RETRY_AFTER_SECONDS = 30;
 
   private final Problem body;
   private final Long retryAfterSeconds;

@@ -18,8 +18,9 @@ import org.allsitescron.worker.WorkerSwitch;
  *
  * <p>It happens in Quarkus's pre-shutdown phase ({@code quarkus.shutdown.delay-enabled}), while the
  * HTTP listener still serves: the caller of a synchronous run gets its answer before the listener
- * closes, and the HTTP client is still open for the requests in flight. The {@link ShutdownEvent}
- * does the same when that phase did not run (it returns at once when it did).
+ * closes (which then waits, {@code quarkus.shutdown.timeout}, for answers still being written), and
+ * the HTTP client is still open for the requests in flight. The {@link ShutdownEvent} does the same
+ * when that phase did not run (it returns at once when it did).
  */
 @ApplicationScoped
 public class Shutdown {
